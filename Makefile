@@ -1,0 +1,51 @@
+# Korea Portal: `make run` serves the demo, `make test` runs the whole suite.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+MANAGE := $(BIN)/python manage.py
+
+.PHONY: run serve setup test test-sqlite test-postgres lint migrations-check messages-check messages bench clean
+
+$(BIN)/.installed: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+.PHONY: compiled
+compiled: $(BIN)/.installed
+	$(MANAGE) compilemessages --ignore=.venv -v 0
+
+setup: compiled
+	$(MANAGE) migrate --no-input -v 0
+	$(MANAGE) collectstatic --no-input -v 0
+	$(MANAGE) load_demo
+
+run: setup
+	@echo "Korea Portal: http://127.0.0.1:$(PORT)/  (admin: http://127.0.0.1:$(PORT)/admin/)"
+	$(BIN)/gunicorn korea_portal.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile -
+
+test: compiled migrations-check
+	$(MANAGE) check
+	@echo "== Tests on SQLite"
+	env -u DATABASE_URL $(BIN)/pytest
+	@if [ -n "$$DATABASE_URL" ]; then \
+		echo "== Tests on PostgreSQL ($$DATABASE_URL)"; \
+		$(BIN)/pytest; \
+	else \
+		echo "== PostgreSQL run skipped: DATABASE_URL is not set"; \
+	fi
+
+lint: $(BIN)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+migrations-check: $(BIN)/.installed
+	$(MANAGE) makemigrations --check --dry-run
+
+bench: setup
+	$(BIN)/python -m tests.bench
+
+clean:
+	rm -rf var staticfiles

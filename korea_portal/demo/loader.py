@@ -1,0 +1,145 @@
+"""
+Load the demo content into the database, idempotently.
+
+Each object is found by its natural key (a slug, a partner and a year, a
+partner and a date); it is created when missing and saved only when one of
+its values differs, so a second run changes nothing.
+"""
+
+import re
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.html import format_html_join
+
+from news.languages import field_suffix
+from news.models import ArticleBase, Section, Tag
+from relations.models import Article, Country, Summit, Topic, TradeFigure
+
+from . import content
+from .seed_text import BODIES, CAPTIONS
+from .translations import TRANSLATIONS
+
+
+def first_sentence(paragraph):
+    return re.split(r"(?<=[.!?])\s+(?=[A-Z])", paragraph, maxsplit=1)[0]
+
+
+def body_html(paragraphs):
+    return format_html_join("\n", "<p>{}</p>", ((paragraph,) for paragraph in paragraphs))
+
+
+def localised(kind, key, values):
+    """Spread ``values`` over the English columns, plus any translations of them."""
+    result = dict(values)
+    for field, by_language in TRANSLATIONS.get((kind, key), {}).items():
+        for language, text in by_language.items():
+            result[f"{field}_{field_suffix(language)}"] = text
+    return result
+
+
+def english(values, translated_fields):
+    """Write translated fields to their English column (``title`` -> ``title_en``)."""
+    return {f"{name}_en" if name in translated_fields else name: value for name, value in values.items()}
+
+
+class Loader:
+    def __init__(self):
+        self.created = 0
+        self.changed = 0
+
+    def upsert(self, model, lookup, values):
+        """Create the object, or bring it up to ``values``; save only on a difference."""
+        obj = model.objects.filter(**lookup).first()
+        if obj is None:
+            obj = model(**lookup, **values)
+            obj.full_clean()
+            obj.save()
+            self.created += 1
+            return obj
+        differs = [name for name, value in values.items() if getattr(obj, name) != value]
+        if differs:
+            for name in differs:
+                setattr(obj, name, values[name])
+            obj.full_clean()
+            obj.save()
+            self.changed += 1
+        return obj
+
+    def set_related(self, manager, objects):
+        if set(manager.all()) != set(objects):
+            manager.set(objects)
+            self.changed += 1
+
+    @transaction.atomic
+    def load(self):
+        sections = {}
+        for position, (slug, name) in enumerate(content.SECTIONS):
+            values = localised("section", slug, english({"name": name, "position": position}, {"name"}))
+            sections[slug] = self.upsert(Section, {"slug": slug}, values)
+        tags = {}
+        for position, (slug, name) in enumerate(content.TAGS):
+            values = localised("tag", slug, english({"name": name, "position": position}, {"name"}))
+            tags[slug] = self.upsert(Tag, {"slug": slug}, values)
+        topics = {}
+        for slug, name in content.TOPICS:
+            topics[slug] = self.upsert(Topic, {"slug": slug}, localised("topic", slug, {"name_en": name}))
+
+        partners = {}
+        for position, partner in enumerate(content.PARTNERS):
+            values = {key: value for key, value in partner.items() if key != "slug"}
+            values = localised("partner", partner["slug"], english({**values, "position": position}, {"name"}))
+            partners[partner["slug"]] = self.upsert(Country, {"slug": partner["slug"]}, values)
+
+        articles = {}
+        for item in content.ARTICLES:
+            paragraphs = BODIES[item["slug"]]
+            values = english(
+                {"title": item["title"], "summary": first_sentence(paragraphs[0]), "body": body_html(paragraphs)},
+                {"title", "summary", "body"},
+            )
+            values = localised("article", item["slug"], values)
+            values.update(country=partners[item["partner"]], status=ArticleBase.Status.PUBLISHED)
+            existing = Article.objects.filter(slug=item["slug"]).first()
+            # The publication date is the first load's; a later run keeps it.
+            values["publish_date"] = existing.publish_date if existing else timezone.now()
+            article = self.upsert(Article, {"slug": item["slug"]}, values)
+            self.set_related(article.topics, [topics[slug] for slug in item["topics"]])
+            self.set_related(article.tags, [tags[slug] for slug in item["tags"]])
+            articles[item["slug"]] = article
+
+        for summit in content.SUMMITS:
+            key = f"{summit['partner']}-{summit['date']:%Y-%m-%d}"
+            values = english(
+                {
+                    "place": summit["place"],
+                    "leaders": summit["leaders"],
+                    "occasion": summit["occasion"],
+                    "caption": CAPTIONS[summit["article"]],
+                },
+                {"place", "leaders", "occasion", "caption"},
+            )
+            values = localised("summit", key, values)
+            values["article"] = articles[summit["article"]]
+            self.upsert(Summit, {"partner": partners[summit["partner"]], "date": summit["date"]}, values)
+
+        for figure in content.TRADE_FIGURES:
+            values = {
+                "total": figure.get("total"),
+                "exports": figure.get("exports"),
+                "imports": figure.get("imports"),
+                "balance": figure.get("balance"),
+                "share": figure.get("share"),
+                "bound": figure.get("bound", TradeFigure.Bound.EXACT),
+                "source_en": figure.get("source", ""),
+                "note_en": figure.get("note", ""),
+            }
+            key = f"{figure['partner']}-{figure['year'] or 'annual'}"
+            values = localised("trade", key, values)
+            self.upsert(TradeFigure, {"partner": partners[figure["partner"]], "year": figure["year"]}, values)
+        return self
+
+
+def load_demo():
+    """Load the demo content; return the loader with its counts."""
+    return Loader().load()

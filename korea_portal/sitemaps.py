@@ -1,0 +1,21 @@
+from django.urls import reverse
+
+from news.sitemaps import ArticleSitemap, SectionSitemap, TranslatedSitemap
+from relations.sitemaps import CountrySitemap, RelationArticleSitemap
+
+
+class PageSitemap(TranslatedSitemap):
+    def items(self):
+        return ["home", "relations:countries", "news:latest", "about", "help", "privacy", "sitemap", "contact"]
+
+    def location(self, name):
+        return reverse(name)
+
+
+SITEMAPS = {
+    "pages": PageSitemap,
+    "sections": SectionSitemap,
+    "articles": ArticleSitemap,
+    "partners": CountrySitemap,
+    "relation-articles": RelationArticleSitemap,
+}

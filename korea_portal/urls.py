@@ -1,0 +1,73 @@
+"""
+Root URLconf: wires the apps together.
+
+Every public page carries its language (``/en/…``); ``/`` is sent to the best
+language by LocaleMiddleware. Each article route is built here with its tools
+(print, e-mail, scrap) as sub-paths, once for every kind of article.
+"""
+
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path, re_path
+from django.views.generic import TemplateView
+from django.views.static import serve
+
+import news.urls
+import relations.urls
+from news.feeds import LatestArticlesFeed, SectionFeed
+from news.models import Article as NewsArticle
+from news.views import ArticleDetailView, ArticlePrintView, SearchView
+from relations.models import Article as RelationArticle
+from relations.views import ArticleDetailView as RelationArticleDetailView
+
+from . import views
+from .sitemaps import SITEMAPS
+
+
+def article_routes(route, model, detail_view):
+    """The article page and its tools, as sub-paths of the article's URL."""
+    return [
+        path(route, detail_view.as_view(), name="article"),
+        path(f"{route}print/", ArticlePrintView.as_view(model=model), name="article-print"),
+    ]
+
+
+news_patterns = news.urls.urlpatterns + article_routes(news.urls.ARTICLE_ROUTE, NewsArticle, ArticleDetailView)
+relations_patterns = relations.urls.urlpatterns + article_routes(
+    relations.urls.ARTICLE_ROUTE, RelationArticle, RelationArticleDetailView
+)
+
+feed_patterns = [
+    path("latest/", LatestArticlesFeed(), name="latest"),
+    path("sections/<slug:section>/", SectionFeed(), name="section"),
+]
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("robots.txt", views.robots_txt, name="robots"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap-xml"),
+    path("feeds/<str:language>/", include((feed_patterns, "feeds"))),
+]
+
+urlpatterns += i18n_patterns(
+    path("", views.HomeView.as_view(), name="home"),
+    path("news/", include((news_patterns, "news"))),
+    path("world/", include((relations_patterns, "relations"))),
+    path("search/", SearchView.as_view(), name="search"),
+    path("accounts/", include("accounts.urls")),
+    path("about/", TemplateView.as_view(template_name="pages/about.html"), name="about"),
+    path("help/", TemplateView.as_view(template_name="pages/help.html"), name="help"),
+    path("privacy/", TemplateView.as_view(template_name="pages/privacy.html"), name="privacy"),
+    path("sitemap/", views.SitemapView.as_view(), name="sitemap"),
+    path("contact/", views.ContactView.as_view(), name="contact"),
+)
+
+if settings.SERVE_MEDIA:
+    urlpatterns += [
+        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
+    ]
+
+handler500 = "korea_portal.views.server_error"

@@ -1,0 +1,84 @@
+from django.conf import settings
+from django.contrib import messages
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.template import loader
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+from django.views.generic import FormView, TemplateView
+
+from news.articles import latest_articles
+from news.models import Section
+from news.ratelimit import allow, client_address
+from relations.models import Country, Summit
+
+from .forms import ContactForm
+
+# How many messages one address may send the webmaster in an hour.
+CONTACT_LIMIT_PER_HOUR = 5
+
+
+class HomeView(TemplateView):
+    template_name = "home.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            latest_articles=latest_articles(8),
+            countries=Country.objects.all(),
+            summits=Summit.objects.select_related("partner", "photo")[:3],
+            **kwargs,
+        )
+
+
+class SitemapView(TemplateView):
+    """The HTML sitemap: every section and every partner."""
+
+    template_name = "pages/sitemap.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(sections=Section.objects.all(), countries=Country.objects.all(), **kwargs)
+
+
+class ContactView(FormView):
+    """Send a message to the webmaster; a few an hour from one address."""
+
+    template_name = "pages/contact.html"
+    form_class = ContactForm
+
+    def post(self, request, *args, **kwargs):
+        form = self.get_form()
+        if not form.is_valid():
+            return self.form_invalid(form)
+        if not allow("contact", client_address(request), CONTACT_LIMIT_PER_HOUR, 3600):
+            form.add_error(None, _("You have sent several messages in the last hour. Please try again later."))
+            return render(request, self.template_name, self.get_context_data(form=form), status=429)
+        data = form.cleaned_data
+        mail = EmailMessage(
+            subject=_("[Contact] %(subject)s") % {"subject": data["subject"]},
+            body=_("Message from %(name)s <%(email)s>:\n\n%(message)s") % data,
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            to=[settings.WEBMASTER_EMAIL],
+            reply_to=[data["email"]],
+        )
+        transaction.on_commit(mail.send)
+        messages.success(request, _("Thank you: your message has been sent to the webmaster."))
+        return redirect("contact")
+
+
+@require_GET
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /*/accounts/",
+        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+def server_error(request):
+    """The 500 page: the site's look and the visitor's language, without touching the database."""
+    # No request context: its processors query the database, which may be what failed.
+    return HttpResponse(loader.render_to_string("500.html"), status=500)

@@ -1,0 +1,70 @@
+"""
+Lists that mix every kind of article (news and relation articles alike).
+
+The kinds are found, not named: every installed model built on
+``ArticleBase`` takes part, so ``news`` need not import the apps that add one.
+A mixed list costs a fixed number of queries: one UNION for the page of keys
+(plus one to count it) and one per kind of article for the objects.
+"""
+
+from django.apps import apps
+from django.core.paginator import Paginator
+from django.db.models import Q, Value
+
+from .languages import field_suffix
+from .models import ArticleBase
+
+
+def article_models():
+    """Return every concrete article model, news first."""
+    return sorted(
+        (model for model in apps.get_models() if issubclass(model, ArticleBase)),
+        key=lambda model: model._meta.app_label != "news",
+    )
+
+
+def search_filter(query, language):
+    """Match ``query`` in the reader's language and in the English fallback."""
+    condition = Q()
+    for suffix in {field_suffix(language), "en"}:
+        for field in ("title", "summary", "body"):
+            condition |= Q(**{f"{field}_{suffix}__icontains": query})
+    return condition
+
+
+def published_keys(condition=None):
+    """Return an ordered UNION of (pk, kind, publish_date) over every kind."""
+    parts = []
+    for model in article_models():
+        queryset = model.objects.published()
+        if condition is not None:
+            queryset = queryset.filter(condition)
+        keys = queryset.order_by().annotate(kind=Value(model._meta.label))
+        parts.append(keys.values_list("pk", "kind", "publish_date"))
+    combined = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+    return combined.order_by("-publish_date", "-pk")
+
+
+def load_articles(keys):
+    """Turn (pk, kind, date) rows into article objects, in the same order."""
+    keys = list(keys)
+    wanted = {}
+    for pk, kind, _date in keys:
+        wanted.setdefault(kind, []).append(pk)
+    found = {}
+    for kind, pks in wanted.items():
+        model = apps.get_model(kind)
+        for article in model.objects.filter(pk__in=pks).select_related(*model.list_related):
+            found[(kind, article.pk)] = article
+    return [found[(kind, pk)] for pk, kind, _date in keys if (kind, pk) in found]
+
+
+def latest_articles(limit, condition=None):
+    return load_articles(published_keys(condition)[:limit])
+
+
+class MixedPaginator(Paginator):
+    """A paginator over ``published_keys`` whose pages hold article objects."""
+
+    def _get_page(self, object_list, number, paginator):
+        return super()._get_page(load_articles(object_list), number, paginator)

@@ -1,0 +1,276 @@
+"""
+The publishing core: sections, tags, images and articles.
+
+``ArticleBase`` is the small shared interface every readable article follows
+(news articles here, relation articles in ``relations``): the article tools
+(print, e-mail, scrap) and the lists that mix kinds of article work over it
+and never over one concrete model.
+"""
+
+import hashlib
+import io
+from pathlib import PurePosixPath
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from PIL import Image as PILImage
+from PIL import UnidentifiedImageError
+
+from .languages import field_suffix, translated_languages
+
+
+class Section(models.Model):
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(_("slug"), unique=True)
+    description = models.TextField(_("description"), blank=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["position", "slug"]
+        verbose_name = _("section")
+        verbose_name_plural = _("sections")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("news:section", kwargs={"section": self.slug})
+
+
+class Tag(models.Model):
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(_("slug"), unique=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["position", "slug"]
+        verbose_name = _("tag")
+        verbose_name_plural = _("tags")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("news:tag", kwargs={"tag": self.slug})
+
+
+def validate_image_file(upload):
+    """Refuse a file Pillow cannot read, or one too large to process."""
+    if upload.size > settings.IMAGE_MAX_BYTES:
+        raise ValidationError(
+            _("The image is larger than %(limit)d MB."),
+            code="too_large",
+            params={"limit": settings.IMAGE_MAX_BYTES // (1024 * 1024)},
+        )
+    try:
+        upload.seek(0)
+        with PILImage.open(upload) as picture:
+            width, height = picture.size
+            picture.verify()
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, PILImage.DecompressionBombError):
+        raise ValidationError(
+            _("Upload a valid image: the file is not a picture or is damaged."), code="invalid_image"
+        ) from None
+    finally:
+        upload.seek(0)
+    if width * height > settings.IMAGE_MAX_PIXELS:
+        raise ValidationError(_("The image has too many pixels."), code="too_many_pixels")
+
+
+class Image(models.Model):
+    """An uploaded picture with its sized renditions, made once on save."""
+
+    file = models.ImageField(_("file"), upload_to="images/%Y/%m/", validators=[validate_image_file])
+    alt_text = models.CharField(
+        _("alternative text"), max_length=250, help_text=_("What the picture shows, for readers who cannot see it.")
+    )
+    caption = models.TextField(_("caption"), blank=True)
+    credit = models.CharField(_("credit"), max_length=200, blank=True)
+    width = models.PositiveIntegerField(_("width"), editable=False, default=0)
+    height = models.PositiveIntegerField(_("height"), editable=False, default=0)
+    # {"320": "renditions/…-320.webp", …}: the widths made from this file.
+    renditions = models.JSONField(_("renditions"), default=dict, editable=False)
+    source_digest = models.CharField(max_length=64, editable=False, blank=True)
+    uploaded = models.DateTimeField(_("uploaded"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-uploaded"]
+        verbose_name = _("image")
+        verbose_name_plural = _("images")
+
+    def __str__(self):
+        return self.alt_text or PurePosixPath(self.file.name).name
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        self.make_renditions()
+
+    def make_renditions(self):
+        """Make the sized renditions once per file; an unchanged file is not redone."""
+        self.file.open("rb")
+        try:
+            data = self.file.read()
+        finally:
+            self.file.close()
+        digest = hashlib.sha256(data).hexdigest()
+        if digest == self.source_digest and self.renditions:
+            return
+        storage = self.file.storage
+        renditions = {}
+        with PILImage.open(io.BytesIO(data)) as picture:
+            picture.load()
+            width, height = picture.size
+            if picture.mode not in ("RGB", "RGBA"):
+                picture = picture.convert("RGBA" if "A" in picture.getbands() else "RGB")
+            stem = PurePosixPath(self.file.name).stem
+            for target in settings.IMAGE_RENDITION_WIDTHS:
+                if target > width and renditions:
+                    break
+                copy = picture.copy()
+                copy.thumbnail((min(target, width), 10 * target))
+                out = io.BytesIO()
+                copy.save(out, "WEBP", quality=82)
+                name = storage.save(f"renditions/{self.pk}/{stem}-{target}.webp", ContentFile(out.getvalue()))
+                renditions[str(target)] = name
+        for old in self.renditions.values():
+            if old not in renditions.values():
+                storage.delete(old)
+        Image.objects.filter(pk=self.pk).update(width=width, height=height, renditions=renditions, source_digest=digest)
+        self.width, self.height, self.renditions, self.source_digest = width, height, renditions, digest
+
+    def rendition_url(self, width):
+        """Return the URL of the smallest rendition at least ``width`` wide."""
+        sizes = sorted(int(size) for size in self.renditions)
+        for size in sizes:
+            if size >= width:
+                return self.file.storage.url(self.renditions[str(size)])
+        if sizes:
+            return self.file.storage.url(self.renditions[str(sizes[-1])])
+        return self.file.url
+
+    @property
+    def rendition_url_small(self):
+        return self.rendition_url(320)
+
+    @property
+    def rendition_url_large(self):
+        return self.rendition_url(1024)
+
+    @property
+    def srcset(self):
+        storage = self.file.storage
+        return ", ".join(
+            f"{storage.url(name)} {size}w" for size, name in sorted(self.renditions.items(), key=lambda i: int(i[0]))
+        )
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        """Articles a visitor may read: published, and not scheduled for later."""
+        return self.filter(status=ArticleBase.Status.PUBLISHED, publish_date__lte=timezone.now())
+
+
+class ArticleBase(models.Model):
+    """
+    What every readable article has, and the interface the article tools use.
+
+    A concrete article names ``url_namespace`` (the URLconf namespace whose
+    ``article`` route shows it) and ``list_related`` (what a list of it
+    selects with it), and implements ``url_kwargs()`` (its URL's keyword
+    arguments) and the static method ``url_lookup(**url_kwargs)`` (the filter
+    that finds it again from them).
+    """
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+
+    title = models.CharField(_("title"), max_length=250)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=250,
+        unique=True,
+        help_text=_("One address for every language: it does not change when the article is translated."),
+    )
+    summary = models.TextField(_("summary"), blank=True)
+    body = models.TextField(_("body"), help_text=_("HTML; unsafe markup is removed when shown."))
+    lead_image = models.ForeignKey(
+        Image, verbose_name=_("lead image"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    tags = models.ManyToManyField(Tag, verbose_name=_("tags"), blank=True, related_name="%(app_label)s_articles")
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
+    publish_date = models.DateTimeField(
+        _("publish date"), default=timezone.now, help_text=_("A date in the future schedules the article.")
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+    updated = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    url_namespace = None
+    list_related = ("lead_image",)
+
+    class Meta:
+        abstract = True
+        ordering = ["-publish_date", "-pk"]
+        get_latest_by = "publish_date"
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse(f"{self.url_namespace}:article", kwargs=self.url_kwargs())
+
+    def get_tool_url(self, tool):
+        """Return the URL of an article tool: ``print``, ``email`` or ``scrap``."""
+        return reverse(f"{self.url_namespace}:article-{tool}", kwargs=self.url_kwargs())
+
+    @property
+    def print_url(self):
+        return self.get_tool_url("print")
+
+    @property
+    def is_published(self):
+        return self.status == self.Status.PUBLISHED and self.publish_date <= timezone.now()
+
+    def has_translation(self, language=None):
+        """Whether the reader's language has its own title and body (no fallback)."""
+        suffix = field_suffix(language or get_language())
+        return bool(getattr(self, f"title_{suffix}", "") and getattr(self, f"body_{suffix}", ""))
+
+    @property
+    def available_languages(self):
+        """The languages this article is written in, as (code, name) pairs."""
+        return translated_languages(self, ("title", "body"))
+
+
+class Article(ArticleBase):
+    section = models.ForeignKey(Section, verbose_name=_("section"), on_delete=models.PROTECT, related_name="articles")
+
+    url_namespace = "news"
+    list_related = ("section", "lead_image")
+
+    class Meta(ArticleBase.Meta):
+        verbose_name = _("news article")
+        verbose_name_plural = _("news articles")
+
+    def url_kwargs(self):
+        return {"section": self.section.slug, "slug": self.slug}
+
+    @staticmethod
+    def url_lookup(section, slug):
+        return {"section__slug": section, "slug": slug}

@@ -1,0 +1,100 @@
+from django.db.models import Q
+from django.shortcuts import get_object_or_404
+from django.utils.translation import get_language
+from django.views.generic import DetailView, ListView
+
+from .articles import MixedPaginator, published_keys, search_filter
+from .forms import SearchForm
+from .models import Article, Section, Tag
+
+PAGE_SIZE = 12
+
+
+class PublishedArticleMixin:
+    """Find a published article of ``self.model`` from its URL's keyword arguments."""
+
+    model = Article
+
+    def get_object(self, queryset=None):
+        lookup = self.model.url_lookup(**self.kwargs)
+        queryset = self.model.objects.published().select_related(*self.model.list_related)
+        return get_object_or_404(queryset.prefetch_related("tags"), **lookup)
+
+
+class ArticleDetailView(PublishedArticleMixin, DetailView):
+    template_name = "news/article_detail.html"
+    context_object_name = "article"
+
+    def get_related_articles(self):
+        """Other recent articles of the same section."""
+        return self.model.objects.published().filter(section=self.object.section)
+
+    def get_context_data(self, **kwargs):
+        related = self.get_related_articles().exclude(pk=self.object.pk).select_related(*self.model.list_related)
+        return super().get_context_data(related_articles=related[:4], **kwargs)
+
+
+class ArticlePrintView(PublishedArticleMixin, DetailView):
+    """The article alone, for paper: no navigation, no tools, its URL at the foot."""
+
+    template_name = "news/article_print.html"
+    context_object_name = "article"
+
+
+class ArticleListView(ListView):
+    template_name = "news/article_list.html"
+    context_object_name = "articles"
+    paginate_by = PAGE_SIZE
+
+    def get_queryset(self):
+        return Article.objects.published().select_related(*Article.list_related)
+
+
+class SectionView(ArticleListView):
+    def get_queryset(self):
+        self.section = get_object_or_404(Section, slug=self.kwargs["section"])
+        return super().get_queryset().filter(section=self.section)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(section=self.section, current_section=self.section, **kwargs)
+
+
+class MixedListView(ListView):
+    """A paginated list of every kind of article."""
+
+    paginator_class = MixedPaginator
+    paginate_by = PAGE_SIZE
+    context_object_name = "articles"
+
+    def get_condition(self):
+        return None
+
+    def get_queryset(self):
+        return published_keys(self.get_condition())
+
+
+class TagView(MixedListView):
+    template_name = "news/tag_detail.html"
+
+    def get_condition(self):
+        self.tag = get_object_or_404(Tag, slug=self.kwargs["tag"])
+        return Q(tags=self.tag)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(tag=self.tag, **kwargs)
+
+
+class SearchView(MixedListView):
+    template_name = "news/search.html"
+
+    def get(self, request, *args, **kwargs):
+        self.form = SearchForm(request.GET or None)
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        if not self.form.is_valid():
+            return []
+        return published_keys(search_filter(self.form.cleaned_data["q"], get_language()))
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(form=self.form, query=self.form.data.get("q", ""), **kwargs)

@@ -1,0 +1,33 @@
+import pytest
+from django.core.cache import cache
+from django.db import connection
+
+
+def pytest_report_header(config):
+    from django.conf import settings
+
+    engine = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
+    return f"Korea Portal tests on database: {engine}"
+
+
+@pytest.fixture(autouse=True)
+def plain_static_storage(settings, tmp_path):
+    """Serve static files without the collected manifest, and keep media in a temporary folder."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with no cached pages and no rate-limit counts."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def database_vendor():
+    return connection.vendor

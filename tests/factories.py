@@ -1,0 +1,98 @@
+"""Small helpers that make the objects tests need, with sensible defaults."""
+
+import io
+import itertools
+from datetime import timedelta
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+from PIL import Image as PILImage
+
+from news.models import Article, ArticleBase, Image, Section, Tag
+from relations.models import Article as RelationArticle
+from relations.models import Country, Summit, TradeFigure
+
+_counter = itertools.count(1)
+PASSWORD = "a-long-Test-passw0rd"
+
+
+def unique(prefix):
+    return f"{prefix}-{next(_counter)}"
+
+
+def make_section(**values):
+    slug = values.pop("slug", unique("section"))
+    return Section.objects.create(slug=slug, name_en=values.pop("name_en", slug.title()), **values)
+
+
+def make_tag(**values):
+    slug = values.pop("slug", unique("tag"))
+    return Tag.objects.create(slug=slug, name_en=values.pop("name_en", slug.title()), **values)
+
+
+def published_values(values):
+    values.setdefault("status", ArticleBase.Status.PUBLISHED)
+    values.setdefault("publish_date", timezone.now() - timedelta(hours=1))
+    slug = values.setdefault("slug", unique("article"))
+    values.setdefault("title_en", f"Title of {slug}")
+    values.setdefault("summary_en", f"Summary of {slug}")
+    values.setdefault("body_en", f"<p>Body of {slug}</p>")
+    return values
+
+
+def make_article(**values):
+    values.setdefault("section", values.get("section") or make_section())
+    return Article.objects.create(**published_values(values))
+
+
+def make_country(**values):
+    slug = values.pop("slug", unique("country"))
+    return Country.objects.create(slug=slug, name_en=values.pop("name_en", slug.title()), **values)
+
+
+def make_relation_article(**values):
+    values.setdefault("country", values.get("country") or make_country())
+    return RelationArticle.objects.create(**published_values(values))
+
+
+def make_summit(**values):
+    values.setdefault("partner", values.get("partner") or make_country())
+    values.setdefault("date", timezone.now().date())
+    values.setdefault("place_en", "Seoul")
+    values.setdefault("leaders_en", "Two leaders")
+    return Summit.objects.create(**values)
+
+
+def make_trade_figure(**values):
+    values.setdefault("partner", values.get("partner") or make_country())
+    return TradeFigure.objects.create(**values)
+
+
+def image_bytes(width=1200, height=800, fmt="PNG", color=(0, 59, 128)):
+    out = io.BytesIO()
+    PILImage.new("RGB", (width, height), color).save(out, fmt)
+    return out.getvalue()
+
+
+def image_upload(name="photo.png", **kwargs):
+    return SimpleUploadedFile(name, image_bytes(**kwargs), content_type="image/png")
+
+
+def make_image(**values):
+    values.setdefault("alt_text_en", "A blue picture")
+    return Image.objects.create(file=values.pop("file", image_upload()), **values)
+
+
+def make_user(**values):
+    username = values.pop("username", unique("user"))
+    values.setdefault("email", f"{username}@example.org")
+    values.setdefault("email_verified", True)
+    return get_user_model().objects.create_user(username=username, password=PASSWORD, **values)
+
+
+def make_editor(**values):
+    user = make_user(is_staff=True, **values)
+    user.groups.add(Group.objects.get(name="Editors"))
+    return user

@@ -1,0 +1,108 @@
+import pytest
+from django.urls import reverse
+
+from news.models import Article as NewsArticle
+from relations.models import Country, Summit
+from tests.factories import make_article, make_editor, make_user
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def editor_client(client):
+    client.force_login(make_editor())
+    return client
+
+
+def test_editor_adds_a_translated_partner_with_a_summit_inline(editor_client):
+    url = reverse("admin:relations_country_add")
+    page = editor_client.get(url)
+    assert page.status_code == 200
+    assert b"vendor/jquery-ui/jquery-ui.min.js" in page.content
+    assert b"ajax.googleapis.com" not in page.content
+    data = {
+        "name_en": "Canada",
+        "name_fr": "Canada",
+        "name_ko": "캐나다",
+        "slug": "canada",
+        "kind": "country",
+        "iso_code": "ca",
+        "established_year": "1963",
+        "position": "9",
+        "summits-TOTAL_FORMS": "1",
+        "summits-INITIAL_FORMS": "0",
+        "summits-MIN_NUM_FORMS": "0",
+        "summits-MAX_NUM_FORMS": "1000",
+        "summits-0-date": "2005-11-19",
+        "summits-0-place_en": "Busan",
+        "summits-0-place_fr": "Busan",
+        "summits-0-leaders_en": "Roh Moo-hyun and Paul Martin",
+        "summits-0-caption_en": "The two leaders met.",
+        "trade_figures-TOTAL_FORMS": "0",
+        "trade_figures-INITIAL_FORMS": "0",
+        "trade_figures-MIN_NUM_FORMS": "0",
+        "trade_figures-MAX_NUM_FORMS": "1000",
+    }
+    response = editor_client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    canada = Country.objects.get(slug="canada")
+    assert (canada.name_ko, canada.iso_code) == ("캐나다", "CA")
+    assert Summit.objects.get(partner=canada).leaders_en == "Roh Moo-hyun and Paul Martin"
+
+
+def test_editor_sees_the_error_of_a_bad_trade_figure_and_nothing_is_saved(editor_client):
+    url = reverse("admin:relations_country_add")
+    data = {
+        "name_en": "Chile",
+        "slug": "chile",
+        "kind": "country",
+        "position": "0",
+        "summits-TOTAL_FORMS": "0",
+        "summits-INITIAL_FORMS": "0",
+        "summits-MIN_NUM_FORMS": "0",
+        "summits-MAX_NUM_FORMS": "1000",
+        "trade_figures-TOTAL_FORMS": "1",
+        "trade_figures-INITIAL_FORMS": "0",
+        "trade_figures-MIN_NUM_FORMS": "0",
+        "trade_figures-MAX_NUM_FORMS": "1000",
+        "trade_figures-0-year": "2004",
+        "trade_figures-0-total": "-1",
+        "trade_figures-0-bound": "exact",
+    }
+    response = editor_client.post(url, data)
+    assert response.status_code == 200
+    assert "A trade value cannot be negative." in response.content.decode()
+    assert not Country.objects.filter(slug="chile").exists()
+
+
+def test_publish_action_and_language_column(editor_client):
+    draft = make_article(status=NewsArticle.Status.DRAFT, title_fr="Titre", body_fr="<p>Texte</p>")
+    changelist = reverse("admin:news_article_changelist")
+    page = editor_client.get(changelist)
+    assert 'title="Français">fr<' in page.content.decode()
+    response = editor_client.post(changelist, {"action": "publish", "_selected_action": [draft.pk]})
+    assert response.status_code == 302
+    draft.refresh_from_db()
+    assert draft.status == NewsArticle.Status.PUBLISHED
+
+
+def test_change_list_search_finds_a_translated_title(editor_client):
+    make_article(title_en="Kimchi festival", title_fr="Festival du kimchi")
+    page = editor_client.get(reverse("admin:news_article_changelist"), {"q": "Festival du"})
+    assert "Kimchi festival" in page.content.decode()
+
+
+def test_editor_cannot_manage_users_or_groups(editor_client):
+    assert editor_client.get(reverse("admin:accounts_user_changelist")).status_code == 403
+    assert editor_client.get(reverse("admin:auth_group_changelist")).status_code == 403
+
+
+def test_a_non_editor_cannot_use_the_admin(client):
+    user = make_user(is_staff=True)
+    client.force_login(user)
+    assert client.get(reverse("admin:news_article_add")).status_code == 403
+    client.logout()
+    reader = make_user()
+    client.force_login(reader)
+    response = client.get(reverse("admin:relations_country_add"))
+    assert response.status_code == 302 and "/admin/login/" in response["Location"]
