@@ -42,6 +42,13 @@ TOPICS = [
     ("culture", "Culture"),
 ]
 
+# The Open Forum's boards (the seed's header links to an "open forum").
+BOARDS = [
+    ("general", "General discussion", "Questions and conversation about Korea."),
+    ("korea-and-the-world", "Korea and the World", "Korea's relations with its neighbours and partners."),
+    ("culture", "Culture and Hallyu", "Korean food, music, drama, language and traditions."),
+]
+
 PARTNERS = [
     {
         "slug": "united-states",

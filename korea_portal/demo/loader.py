@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.html import format_html_join
 
+from community.models import Board
 from news.languages import field_suffix
 from news.models import ArticleBase, Section, Tag
 from relations.models import Article, Country, Summit, Topic, TradeFigure
@@ -84,6 +85,10 @@ class Loader:
         topics = {}
         for slug, name in content.TOPICS:
             topics[slug] = self.upsert(Topic, {"slug": slug}, localised("topic", slug, {"name_en": name}))
+
+        for position, (slug, name, description) in enumerate(content.BOARDS):
+            values = english({"name": name, "description": description, "position": position}, {"name", "description"})
+            self.upsert(Board, {"slug": slug}, localised("board", slug, values))
 
         partners = {}
         for position, partner in enumerate(content.PARTNERS):

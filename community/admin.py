@@ -1,0 +1,50 @@
+from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from modeltranslation.admin import TabbedTranslationAdmin
+
+from .models import Board, Post, Topic
+
+
+@admin.register(Board)
+class BoardAdmin(TabbedTranslationAdmin):
+    list_display = ("name", "slug", "position")
+    list_editable = ("position",)
+    prepopulated_fields = {"slug": ("name_en",)}
+
+
+@admin.register(Topic)
+class TopicAdmin(admin.ModelAdmin):
+    list_display = ("title", "board", "author", "created", "last_post_at", "is_locked", "is_pinned")
+    list_filter = ("board", "is_locked", "is_pinned")
+    list_select_related = ("board", "author")
+    search_fields = ("title", "author__username")
+    raw_id_fields = ("author",)
+
+
+@admin.register(Post)
+class PostAdmin(admin.ModelAdmin):
+    list_display = ("__str__", "topic", "author", "created", "is_hidden")
+    list_filter = ("is_hidden", "topic__board")
+    list_select_related = ("topic", "author")
+    search_fields = ("body", "author__username", "topic__title")
+    raw_id_fields = ("author", "topic")
+    actions = ("hide", "show")
+
+    @admin.action(description=_("Hide the selected posts"), permissions=["change"])
+    def hide(self, request, queryset):
+        count = queryset.update(is_hidden=True)
+        self.message_user(
+            request,
+            ngettext("%(count)d post hidden.", "%(count)d posts hidden.", count) % {"count": count},
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Show the selected posts again"), permissions=["change"])
+    def show(self, request, queryset):
+        count = queryset.update(is_hidden=False, hidden_reason="")
+        self.message_user(
+            request,
+            ngettext("%(count)d post shown.", "%(count)d posts shown.", count) % {"count": count},
+            messages.SUCCESS,
+        )

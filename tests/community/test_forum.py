@@ -1,0 +1,158 @@
+import pytest
+from django.contrib.auth.models import Group
+from django.urls import reverse
+
+from community.models import Board, Post, Topic
+from community.services import reply, start_topic
+from tests.factories import make_user
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def board():
+    return Board.objects.create(slug="general", name_en="General discussion", name_fr="Discussion générale")
+
+
+@pytest.fixture
+def topic(board):
+    return start_topic(
+        board=board, author=make_user(display_name="Minji"), title="Best kimchi recipe?", body="Tell me yours."
+    )
+
+
+@pytest.fixture
+def moderator():
+    user = make_user()
+    user.groups.add(Group.objects.get(name="Moderators"))
+    return user
+
+
+def test_everyone_reads_boards_topics_and_posts(client, topic):
+    boards = client.get("/en/forum/").content.decode()
+    assert "General discussion" in boards and "1 topic" in boards
+    assert "Discussion générale" in client.get("/fr/forum/").content.decode()
+    listing = client.get("/en/forum/general/").content.decode()
+    assert "Best kimchi recipe?" in listing and "by Minji" in listing
+    page = client.get(topic.get_absolute_url()).content.decode()
+    assert "Tell me yours." in page
+    assert "Log in to reply" in page
+
+
+def test_post_text_is_escaped_and_links_are_made(client, board):
+    topic = start_topic(
+        board=board, author=make_user(), title="<b>Bold</b>", body="<script>x()</script> see https://korea.example"
+    )
+    html = client.get(topic.get_absolute_url()).content.decode()
+    assert "<script>x()</script>" not in html
+    assert "&lt;script&gt;x()&lt;/script&gt;" in html
+    assert "&lt;b&gt;Bold&lt;/b&gt;" in html
+    assert '<a href="https://korea.example"' in html
+
+
+def test_a_visitor_must_log_in_to_post(client, board, topic):
+    response = client.get(reverse("community:new-topic", kwargs={"board": "general"}))
+    assert response.status_code == 302 and "/en/accounts/login/" in response["Location"]
+    response = client.post(topic.get_absolute_url(), {"body": "Hello"})
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+    assert Post.objects.count() == 1
+
+
+def test_a_user_opens_a_topic_and_replies(client, board):
+    client.force_login(make_user())
+    response = client.post("/en/forum/general/new/", {"title": "Learning Hangeul", "body": "Where do I start?"})
+    topic = Topic.objects.get(title="Learning Hangeul")
+    assert response.status_code == 302 and response["Location"] == topic.get_absolute_url()
+    response = client.post(topic.get_absolute_url(), {"body": "With the vowels."}, follow=True)
+    html = response.content.decode()
+    assert "Your reply has been posted." in html and "With the vowels." in html
+    assert topic.posts.count() == 2
+
+
+def test_bad_topic_is_refused_with_its_errors_and_nothing_saved(client, board):
+    client.force_login(make_user())
+    response = client.post("/fr/forum/general/new/", {"title": "ab", "body": " "})
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert 'lang="fr"' in html
+    assert Topic.objects.count() == 0 and Post.objects.count() == 0
+    response = client.post("/en/forum/general/new/", {"title": "ab", "body": " "})
+    html = response.content.decode()
+    assert "A title has at least 3 characters." in html
+    assert "Write a message." in html
+
+
+def test_too_long_message_is_refused(client, topic):
+    client.force_login(make_user())
+    response = client.post(topic.get_absolute_url(), {"body": "x" * 5001})
+    assert response.status_code == 400
+    assert "A message can have at most 5000 characters." in response.content.decode()
+    assert topic.posts.count() == 1
+
+
+def test_unknown_board_or_topic_is_404(client, topic):
+    assert client.get("/en/forum/nowhere/").status_code == 404
+    assert client.get(f"/en/forum/general/{topic.pk + 100}/").status_code == 404
+    other = Board.objects.create(slug="other", name_en="Other")
+    assert client.get(f"/en/forum/{other.slug}/{topic.pk}/").status_code == 404
+
+
+def test_posting_is_rate_limited(client, settings, topic):
+    settings.FORUM_POST_LIMIT = (2, 600)
+    client.force_login(make_user())
+    for number in range(2):
+        assert client.post(topic.get_absolute_url(), {"body": f"Reply {number}"}).status_code == 302
+    response = client.post(topic.get_absolute_url(), {"body": "One too many"})
+    assert response.status_code == 429
+    assert "Please wait a little." in response.content.decode()
+    assert not topic.posts.filter(body="One too many").exists()
+
+
+def test_moderator_hides_a_post_and_readers_no_longer_see_it(client, topic, moderator):
+    post = reply(topic=topic, author=make_user(), body="Spam spam spam")
+    client.force_login(moderator)
+    response = client.post(reverse("community:hide-post", kwargs={"pk": post.pk}), {"reason": "Advertising"})
+    assert response.status_code == 302
+    post.refresh_from_db()
+    assert post.is_hidden and post.hidden_reason == "Advertising"
+    assert "Spam spam spam" in client.get(topic.get_absolute_url()).content.decode()  # moderators still see it
+    client.logout()
+    assert "Spam spam spam" not in client.get(topic.get_absolute_url()).content.decode()
+    assert "1 topic" in client.get("/en/forum/").content.decode()
+
+
+def test_a_reader_cannot_moderate(client, topic):
+    post = topic.posts.get()
+    client.force_login(make_user())
+    assert client.post(reverse("community:hide-post", kwargs={"pk": post.pk})).status_code == 403
+    assert client.post(reverse("community:lock-topic", kwargs={"pk": topic.pk})).status_code == 403
+    post.refresh_from_db()
+    topic.refresh_from_db()
+    assert post.is_hidden is False and topic.is_locked is False
+
+
+def test_a_locked_topic_takes_no_reply(client, topic, moderator):
+    client.force_login(moderator)
+    client.post(reverse("community:lock-topic", kwargs={"pk": topic.pk}))
+    client.force_login(make_user())
+    response = client.post(topic.get_absolute_url(), {"body": "Too late"})
+    assert response.status_code == 403
+    assert "This topic is locked" in response.content.decode()
+    assert topic.posts.count() == 1
+
+
+def test_a_reply_moves_its_topic_to_the_top(client, board):
+    author = make_user()
+    older = start_topic(board=board, author=author, title="Older topic", body="First")
+    start_topic(board=board, author=author, title="Newer topic", body="Second")
+    reply(topic=older, author=author, body="Bump")
+    html = client.get("/en/forum/general/").content.decode()
+    assert html.index("Older topic") < html.index("Newer topic")
+
+
+def test_board_page_queries_do_not_grow_with_topics(client, board, django_assert_max_num_queries):
+    author = make_user()
+    for number in range(15):
+        start_topic(board=board, author=author, title=f"Topic {number}", body="Body")
+    with django_assert_max_num_queries(12):
+        assert client.get("/en/forum/general/").status_code == 200
