@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "news",
     "relations",
     "accounts",
+    "community",
 ]
 
 MIDDLEWARE = [
@@ -154,6 +155,9 @@ AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False
+
+# The Open Forum: at most this many posts by one account per this many seconds.
+FORUM_POST_LIMIT = (5, 600)
 
 # Internationalisation. Language codes are fixed: they name the translated
 # columns (title_zh_hans) and every public URL (/zh-hans/).

@@ -57,6 +57,7 @@ urlpatterns += i18n_patterns(
     path("news/", include((news_patterns, "news"))),
     path("world/", include((relations_patterns, "relations"))),
     path("search/", SearchView.as_view(), name="search"),
+    path("forum/", include("community.urls")),
     path("accounts/", include("accounts.urls")),
     path("about/", TemplateView.as_view(template_name="pages/about.html"), name="about"),
     path("help/", TemplateView.as_view(template_name="pages/help.html"), name="help"),
