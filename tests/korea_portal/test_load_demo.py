@@ -124,3 +124,9 @@ def test_demo_editor_is_created_once_with_a_printed_password(loaded):
     again = StringIO()
     call_command("load_demo", stdout=again)
     assert "password:" not in again.getvalue()
+
+
+def test_the_forum_boards(loaded):
+    from community.models import Board
+
+    assert list(Board.objects.values_list("slug", flat=True)) == ["general", "korea-and-the-world", "culture"]
