@@ -5,6 +5,7 @@ from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.template import loader
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from django.views.generic import FormView, TemplateView
@@ -79,6 +80,10 @@ def robots_txt(request):
 
 
 def server_error(request):
-    """The 500 page: the site's look and the visitor's language, without touching the database."""
+    """Show the 500 page in the site's look and the visitor's language, without touching the database."""
     # No request context: its processors query the database, which may be what failed.
-    return HttpResponse(loader.render_to_string("500.html"), status=500)
+    # The language comes from the URL, as LocaleMiddleware would have found it.
+    language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+    with translation.override(language):
+        html = loader.render_to_string("500.html", {"site_name": settings.SITE_NAME})
+    return HttpResponse(html, status=500)

@@ -31,7 +31,13 @@ class ArticleDetailView(PublishedArticleMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         related = self.get_related_articles().exclude(pk=self.object.pk).select_related(*self.model.list_related)
-        return super().get_context_data(related_articles=related[:4], **kwargs)
+        return super().get_context_data(
+            related_articles=related[:4],
+            # The navigation marks the article's section; an article without one (a relation
+            # article) is marked by its URL instead.
+            current_section=getattr(self.object, "section", None),
+            **kwargs,
+        )
 
 
 class ArticlePrintView(PublishedArticleMixin, DetailView):
@@ -39,6 +45,10 @@ class ArticlePrintView(PublishedArticleMixin, DetailView):
 
     template_name = "news/article_print.html"
     context_object_name = "article"
+
+    def get_context_data(self, **kwargs):
+        article_url = self.request.build_absolute_uri(self.object.get_absolute_url())
+        return super().get_context_data(article_url=article_url, **kwargs)
 
 
 class ArticleListView(ListView):
@@ -85,10 +95,12 @@ class TagView(MixedListView):
 
 
 class SearchView(MixedListView):
+    """Search every kind of article; an empty query shows the form alone, without an error."""
+
     template_name = "news/search.html"
 
     def get(self, request, *args, **kwargs):
-        self.form = SearchForm(request.GET or None)
+        self.form = SearchForm(request.GET if request.GET.get("q", "").strip() else None)
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
