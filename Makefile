@@ -44,6 +44,18 @@ lint: $(BIN)/.installed
 migrations-check: $(BIN)/.installed
 	$(MANAGE) makemigrations --check --dry-run
 
+# The catalogues of the nine languages besides English (locale/<lang>/LC_MESSAGES/).
+MESSAGES_OPTIONS := -l fr -l de -l es -l ar -l vi -l ru -l zh_Hans -l ja -l ko --no-location \
+	--ignore=.venv --ignore=var --ignore=tests --ignore=static/vendor
+
+messages: $(BIN)/.installed
+	$(MANAGE) makemessages -d django $(MESSAGES_OPTIONS)
+	$(MANAGE) makemessages -d djangojs $(MESSAGES_OPTIONS)
+
+# Fails when a catalogue is missing, incomplete, fuzzy or out of date with the code.
+messages-check: $(BIN)/.installed
+	$(BIN)/python tests/check_catalogues.py $(MESSAGES_OPTIONS)
+
 bench: setup
 	$(BIN)/python -m tests.bench
 

@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.urls import reverse, translate_url
-from django.utils.translation import get_language, get_language_bidi
+from django.utils.translation import get_language, get_language_bidi, get_language_from_path, override
 
 from news.languages import native_name
 from news.models import Section, Tag
@@ -18,6 +18,24 @@ def navigation(sections):
         yield {"section": section, "url": url}
 
 
+def url_in_language(path, language):
+    """
+    Return the same page (``path`` with its query string) in ``language``.
+
+    URLs differ between languages by their prefix alone (slugs are not
+    translated), so a page the URLconf cannot resolve, such as a 404, still
+    gets its prefix swapped; a path without a prefix leads to the home page.
+    """
+    url = translate_url(path, language)
+    if url != path:
+        return url
+    current = get_language_from_path(path)
+    if current is None:
+        with override(language):
+            return reverse("home")
+    return f"/{language}/{path[len(current) + 2 :]}"
+
+
 def portal(request):
     """What every page's header, navigation and footer show."""
     language = get_language()
@@ -27,9 +45,10 @@ def portal(request):
         "nav_sections": list(navigation(Section.objects.all())),
         "keyword_tags": Tag.objects.all(),
         "language_links": [
-            {"code": code, "name": native_name(code), "url": translate_url(path, code), "current": code == language}
+            {"code": code, "name": native_name(code), "url": url_in_language(path, code), "current": code == language}
             for code, _name in settings.LANGUAGES
         ],
-        "default_language_url": translate_url(path, settings.LANGUAGE_CODE),
+        "default_language_url": url_in_language(path, settings.LANGUAGE_CODE),
+        "current_language_name": native_name(language),
         "text_direction": "rtl" if get_language_bidi() else "ltr",
     }

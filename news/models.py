@@ -22,7 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from PIL import Image as PILImage
 from PIL import UnidentifiedImageError
 
-from .languages import field_suffix, translated_languages
+from .languages import field_suffix, text_fingerprint, translated_languages
 
 
 class Section(models.Model):
@@ -170,10 +170,28 @@ class Image(models.Model):
         )
 
 
+class TranslationState(models.TextChoices):
+    """Where one language of an article stands against the English text."""
+
+    TRANSLATED = "translated", _("translated")
+    OUTDATED = "outdated", _("outdated")
+    MISSING = "missing", _("missing")
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self):
         """Articles a visitor may read: published, and not scheduled for later."""
         return self.filter(status=ArticleBase.Status.PUBLISHED, publish_date__lte=timezone.now())
+
+
+# The texts whose translations are tracked, and every database column holding them.
+TRACKED_FIELDS = ("title", "summary", "body")
+TRACKED_COLUMNS = frozenset(
+    [
+        *TRACKED_FIELDS,
+        *(f"{field}_{field_suffix(code)}" for field in TRACKED_FIELDS for code, _name in settings.LANGUAGES),
+    ]
+)
 
 
 class ArticleBase(models.Model):
@@ -218,6 +236,9 @@ class ArticleBase(models.Model):
     )
     created = models.DateTimeField(_("created"), auto_now_add=True)
     updated = models.DateTimeField(_("updated"), auto_now=True)
+    # {"fr": {"source": <English fingerprint>, "text": <French fingerprint>}}: the
+    # English text each language was last written from; see track_translations().
+    translation_sources = models.JSONField(_("translation sources"), default=dict, blank=True, editable=False)
 
     objects = ArticleQuerySet.as_manager()
 
@@ -231,6 +252,15 @@ class ArticleBase(models.Model):
 
     def __str__(self):
         return self.title
+
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None:
+            self.track_translations()
+        elif not TRACKED_COLUMNS.isdisjoint(update_fields):
+            self.track_translations()
+            kwargs["update_fields"] = {*update_fields, "translation_sources"}
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse(f"{self.url_namespace}:article", kwargs=self.url_kwargs())
@@ -256,6 +286,56 @@ class ArticleBase(models.Model):
     def available_languages(self):
         """The languages this article is written in, as (code, name) pairs."""
         return translated_languages(self, ("title", "body"))
+
+    def text_fingerprint(self, language):
+        """Return the fingerprint of the article's title, summary and body in ``language``."""
+        suffix = field_suffix(language)
+        return text_fingerprint(*(getattr(self, f"{field}_{suffix}") for field in TRACKED_FIELDS))
+
+    def track_translations(self):
+        """
+        Record, for each language, the English text its translation was written from.
+
+        A translation whose own text is unchanged keeps the English fingerprint
+        it had, so that editing the English text makes it outdated; writing or
+        changing a translation (or the English text) records the English text
+        of that moment. A language without a translation has no entry.
+        """
+        default = settings.LANGUAGE_CODE
+        english = self.text_fingerprint(default)
+        previous = self.translation_sources or {}
+        sources = {}
+        for code, _name in settings.LANGUAGES:
+            if not self.has_translation(code):
+                continue
+            text = english if code == default else self.text_fingerprint(code)
+            kept = previous.get(code)
+            if code != default and isinstance(kept, dict) and kept.get("text") == text:
+                sources[code] = kept
+            else:
+                sources[code] = {"source": english, "text": text}
+        self.translation_sources = sources
+
+    def mark_translations_current(self):
+        """Declare every translation up to date with the English text, as it stands."""
+        english = self.text_fingerprint(settings.LANGUAGE_CODE)
+        for entry in self.translation_sources.values():
+            entry["source"] = english
+
+    def translation_state(self, language):
+        """Return the TranslationState of ``language``, as recorded when the article was last saved."""
+        entry = self.translation_sources.get(language)
+        if not entry:
+            return TranslationState.MISSING
+        english = self.translation_sources.get(settings.LANGUAGE_CODE, {}).get("text")
+        if language != settings.LANGUAGE_CODE and entry.get("source") != english:
+            return TranslationState.OUTDATED
+        return TranslationState.TRANSLATED
+
+    @property
+    def outdated_languages(self):
+        """The codes of the languages whose translation predates the English text."""
+        return [code for code, _name in settings.LANGUAGES if self.translation_state(code) == TranslationState.OUTDATED]
 
 
 class Article(ArticleBase):

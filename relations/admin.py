@@ -1,27 +1,27 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline, TranslationTabularInline
+from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
 
-from news.admin import ArticleAdminBase, translated_search_fields
+from news.admin import ArticleAdminBase, LanguageWidgetsMixin, PortalTranslationAdmin, translated_search_fields
 
 from .models import Article, Country, Summit, Topic, TradeFigure
 
 
-class SummitInline(TranslationStackedInline):
+class SummitInline(LanguageWidgetsMixin, TranslationStackedInline):
     model = Summit
     extra = 0
     autocomplete_fields = ("photo",)
     fields = ("date", "place", "leaders", "occasion", "photo", "caption", "article")
 
 
-class TradeFigureInline(TranslationTabularInline):
+class TradeFigureInline(LanguageWidgetsMixin, TranslationTabularInline):
     model = TradeFigure
     extra = 0
     fields = ("year", "total", "exports", "imports", "balance", "share", "bound", "source", "note")
 
 
 @admin.register(Country)
-class CountryAdmin(TabbedTranslationAdmin):
+class CountryAdmin(PortalTranslationAdmin):
     list_display = ("name", "kind", "iso_code", "established_year", "position")
     list_filter = ("kind",)
     list_editable = ("position",)
@@ -31,7 +31,7 @@ class CountryAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(Topic)
-class TopicAdmin(TabbedTranslationAdmin):
+class TopicAdmin(PortalTranslationAdmin):
     list_display = ("name", "slug")
     search_fields = translated_search_fields("name")
     prepopulated_fields = {"slug": ("name_en",)}
@@ -51,7 +51,7 @@ class RelationArticleAdmin(ArticleAdminBase):
 
 
 @admin.register(Summit)
-class SummitAdmin(TabbedTranslationAdmin):
+class SummitAdmin(PortalTranslationAdmin):
     list_display = ("date", "place", "partner", "leaders", "occasion")
     list_filter = ("partner", "date")
     list_select_related = ("partner",)
@@ -61,7 +61,7 @@ class SummitAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(TradeFigure)
-class TradeFigureAdmin(TabbedTranslationAdmin):
+class TradeFigureAdmin(PortalTranslationAdmin):
     list_display = ("partner", "year", "total", "exports", "imports", "balance", "share", "bound")
     list_filter = ("partner", "year", "bound")
     list_select_related = ("partner",)
