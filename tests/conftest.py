@@ -1,6 +1,7 @@
 import pytest
 from django.core.cache import cache
 from django.db import connection
+from django.utils import translation
 
 
 def pytest_report_header(config):
@@ -26,6 +27,14 @@ def empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in English, whatever language an earlier request activated."""
+    translation.activate("en")
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture
