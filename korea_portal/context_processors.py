@@ -1,9 +1,12 @@
 from django.conf import settings
+from django.core.cache import cache
 from django.urls import reverse, translate_url
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language, get_language_bidi, get_language_from_path, override
 
 from news.languages import native_name
 from news.models import Section, Tag
+from news.signals import HEADER_CACHE_KEY
 
 # The section whose navigation entry leads to the partners' pages.
 WORLD_SECTION_SLUG = "korea-and-the-world"
@@ -16,6 +19,21 @@ def navigation(sections):
         else:
             url = section.get_absolute_url()
         yield {"section": section, "url": url}
+
+
+def header_content():
+    """
+    Return the header's sections and keywords, from the cache when it has them.
+
+    One entry serves every language: a model instance reads the reader's
+    language when shown. ``news.signals`` forgets it when content changes, and
+    it expires after ``PAGE_CACHE_SECONDS`` in any case.
+    """
+    content = cache.get(HEADER_CACHE_KEY)
+    if content is None:
+        content = {"sections": list(Section.objects.all()), "tags": list(Tag.objects.all())}
+        cache.set(HEADER_CACHE_KEY, content, settings.PAGE_CACHE_SECONDS)
+    return content
 
 
 def url_in_language(path, language):
@@ -40,10 +58,12 @@ def portal(request):
     """What every page's header, navigation and footer show."""
     language = get_language()
     path = request.get_full_path()
+    # Lazy: a page without the header (the print view) reads neither the cache nor the database.
+    header = SimpleLazyObject(header_content)
     return {
         "site_name": settings.SITE_NAME,
-        "nav_sections": list(navigation(Section.objects.all())),
-        "keyword_tags": Tag.objects.all(),
+        "nav_sections": SimpleLazyObject(lambda: list(navigation(header["sections"]))),
+        "keyword_tags": SimpleLazyObject(lambda: header["tags"]),
         "language_links": [
             {"code": code, "name": native_name(code), "url": url_in_language(path, code), "current": code == language}
             for code, _name in settings.LANGUAGES

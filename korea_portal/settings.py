@@ -73,6 +73,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # The anonymous page cache stores a page here, after every header and cookie is set…
+    "korea_portal.cache.UpdatePageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     # Remembers the language of a page in another language than "/" would choose.
@@ -82,6 +84,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # …and serves it from here, once the language is known.
+    "korea_portal.cache.FetchPageCacheMiddleware",
     # Axes last, so that it sees the authenticated user.
     "axes.middleware.AxesMiddleware",
 ]
@@ -133,6 +137,8 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Seconds an anonymous public page may be served from the cache.
 PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "60"))
+# Apps whose saves and deletes empty the page cache at once (see news/signals.py).
+PAGE_CACHE_CONTENT_APPS = ["news", "relations", "community"]
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [

@@ -1,0 +1,120 @@
+"""
+The anonymous page cache: whole public pages, kept in the shared cache.
+
+A GET (or HEAD) by a visitor who carries no session cookie and no message
+cookie is anonymous: every such visitor is shown the same page for a URL, so
+that page is cached, keyed by the language and the full URL (scheme, host,
+path with its language prefix, query string), for ``PAGE_CACHE_SECONDS``.
+
+A page is stored only when it is a plain 200 answer meant for anyone: no
+cookie set (a CSRF token, a session or a message would set one), no CSRF
+token used, no ``Cache-Control: private``/``no-cache``/``no-store``, and no
+``Vary`` on anything but the cookies and the language, which the key and the
+anonymity rule already account for. The admin and the accounts pages are
+never cached. Logged-in readers carry a session cookie: they neither read nor
+fill the cache.
+
+Django's own ``UpdateCacheMiddleware`` is not used because every page reads
+the session (to show "Login" or the user's name) and so varies on Cookie:
+it would keep one copy per cookie string, and none for visitors who carry a
+language or CSRF cookie.
+
+Only the content, the status (200) and the headers are stored, never a
+cookie. Each stored page carries the cache *generation* it was made in;
+``news.signals`` starts a new generation whenever content is saved or
+deleted, so an edited page is never served stale from here.
+
+``UpdatePageCacheMiddleware`` comes early in ``MIDDLEWARE`` (it stores the
+finished response, with every cookie and header set) and
+``FetchPageCacheMiddleware`` late (it needs the request's language).
+"""
+
+import hashlib
+import re
+
+from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.utils.cache import cc_delim_re
+from django.utils.translation import get_language
+
+from news.signals import PAGE_GENERATION_KEY, start_page_generation
+
+# Never cached: the admin, and the accounts pages (personal, and full of forms).
+EXCLUDED_PATHS = re.compile(r"^/(?:admin|[\w-]+/accounts)/")
+# Cache-Control directives by which a view says that its page is not for everyone.
+PRIVATE_DIRECTIVES = {"private", "no-cache", "no-store"}
+# Vary values the cache accounts for: the language is in the key, and only
+# requests without a session or message cookie are served.
+HANDLED_VARY = {"cookie", "accept-language"}
+# Cookies that do not keep a page from being stored (and are not stored with
+# it): ``RememberLanguageMiddleware``, between the two middlewares below, sets
+# the language cookie for each visitor on every answer, cached or not.
+RESET_COOKIES = {settings.LANGUAGE_COOKIE_NAME}
+
+
+def is_cacheable_request(request):
+    """Whether this request may be answered from the cache, and its answer stored."""
+    cookies = request.COOKIES
+    return (
+        settings.PAGE_CACHE_SECONDS > 0
+        and request.method in ("GET", "HEAD")
+        and settings.SESSION_COOKIE_NAME not in cookies
+        and CookieStorage.cookie_name not in cookies
+        and not EXCLUDED_PATHS.match(request.path_info)
+    )
+
+
+def is_storable(response):
+    """Whether a finished response is the same for every anonymous visitor."""
+    if response.status_code != 200 or response.streaming or set(response.cookies) - RESET_COOKIES:
+        return False
+    directives = {part.split("=")[0].strip().lower() for part in cc_delim_re.split(response.get("Cache-Control", ""))}
+    if directives & PRIVATE_DIRECTIVES:
+        return False
+    vary = {part.strip().lower() for part in cc_delim_re.split(response.get("Vary", "")) if part.strip()}
+    return vary <= HANDLED_VARY
+
+
+def page_key(request):
+    address = f"{get_language()} {request.build_absolute_uri()}"
+    return "portal:page:" + hashlib.sha256(address.encode()).hexdigest()
+
+
+class FetchPageCacheMiddleware:
+    """Answer an anonymous GET from the cache when its page is there and current."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not is_cacheable_request(request):
+            return self.get_response(request)
+        key = page_key(request)
+        found = cache.get_many([PAGE_GENERATION_KEY, key])
+        generation = found.get(PAGE_GENERATION_KEY) or start_page_generation(replace=False)
+        entry = found.get(key)
+        if entry is not None and entry[0] == generation:
+            _generation, content, headers = entry
+            return HttpResponse(content, headers=headers)
+        response = self.get_response(request)
+        # A page that used a CSRF token holds it: it is never shared.
+        if not request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+            request.page_cache_entry = (key, generation)
+        return response
+
+
+class UpdatePageCacheMiddleware:
+    """Store the finished page of an anonymous GET that ``FetchPageCacheMiddleware`` let through."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        entry = getattr(request, "page_cache_entry", None)
+        if entry is not None and request.method == "GET" and is_storable(response):
+            key, generation = entry
+            cache.set(key, (generation, response.content, dict(response.items())), settings.PAGE_CACHE_SECONDS)
+        return response
