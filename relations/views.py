@@ -1,8 +1,17 @@
+import csv
+import io
+import json
+
 from django.db.models import Prefetch
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+from django.utils.translation import get_language
+from django.views import View
 from django.views.generic import DetailView, ListView
 
 from news.views import ArticleDetailView as NewsArticleDetailView
 
+from .charts import bounded_amount, build_trade_chart
 from .models import Article, Country, Summit
 
 
@@ -16,8 +25,26 @@ class CountryListView(ListView):
                 "articles",
                 queryset=Article.objects.published().select_related("country"),
                 to_attr="published_articles",
-            )
+            ),
+            "trade_figures",
         )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        for country in context["countries"]:
+            country.latest_trade = latest_trade(country.trade_figures.all())
+            if country.latest_trade:
+                country.latest_trade_amount = bounded_amount(country.latest_trade.two_way, country.latest_trade.bound)
+        return context
+
+
+def latest_trade(figures):
+    """Return the latest dated figure that states two-way trade, else an undated one, else None."""
+    stated = [figure for figure in figures if figure.two_way is not None]
+    dated = [figure for figure in stated if figure.year is not None]
+    if dated:
+        return max(dated, key=lambda figure: figure.year)
+    return stated[0] if stated else None
 
 
 class CountryDetailView(DetailView):
@@ -38,6 +65,91 @@ class CountryDetailView(DetailView):
             ),
             "trade_figures",
         )
+
+    def get_context_data(self, **kwargs):
+        figures = list(self.object.trade_figures.all())
+        chart = build_trade_chart(self.object.name, figures)
+        return super().get_context_data(trade_figures=figures, trade_chart=chart, **kwargs)
+
+
+TRADE_COLUMNS = (
+    "partner",
+    "year",
+    "total_usd",
+    "exports_usd",
+    "imports_usd",
+    "balance_usd",
+    "share_percent",
+    "bound",
+    "source",
+    "note",
+)
+
+
+def trade_record(partner, figure):
+    """One figure as plain, machine-readable values; what the source does not state stays None."""
+    return {
+        "partner": partner.name,
+        "year": figure.year,
+        "total_usd": figure.total,
+        "exports_usd": figure.exports,
+        "imports_usd": figure.imports,
+        "balance_usd": figure.balance,
+        # A plain number (11.8), not the database's Decimal("11.80").
+        "share_percent": None if figure.share is None else float(figure.share),
+        "bound": figure.bound,
+        "source": figure.source,
+        "note": figure.note,
+    }
+
+
+def spreadsheet_safe(value):
+    """Keep a text cell from being run as a formula when the CSV is opened in a spreadsheet."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
+class TradeDownloadView(View):
+    """
+    A partner's trade figures as a file, in the URL's language (partner name, source, note).
+
+    Amounts are whole US dollars and the share a plain number, without any
+    locale formatting; unknown values are empty (CSV) or null (JSON).
+    """
+
+    extension = None
+    content_type = None
+
+    def get(self, request, country):
+        partner = get_object_or_404(Country.objects.prefetch_related("trade_figures"), slug=country)
+        records = [trade_record(partner, figure) for figure in partner.trade_figures.all()]
+        response = HttpResponse(self.render(partner, records), content_type=self.content_type)
+        filename = f"korea-trade-{partner.slug}-{get_language()}.{self.extension}"
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response
+
+
+class TradeCSVView(TradeDownloadView):
+    extension = "csv"
+    content_type = "text/csv; charset=utf-8"
+
+    def render(self, partner, records):
+        out = io.StringIO()
+        writer = csv.writer(out)
+        writer.writerow(TRADE_COLUMNS)
+        for record in records:
+            writer.writerow(["" if record[key] is None else spreadsheet_safe(record[key]) for key in TRADE_COLUMNS])
+        return out.getvalue()
+
+
+class TradeJSONView(TradeDownloadView):
+    extension = "json"
+    content_type = "application/json"
+
+    def render(self, partner, records):
+        document = {"partner": partner.name, "language": get_language(), "currency": "USD", "figures": records}
+        return json.dumps(document, ensure_ascii=False, indent=2)
 
 
 class ArticleDetailView(NewsArticleDetailView):
