@@ -5,7 +5,7 @@ from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.template import loader
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from django.views.generic import FormView, TemplateView
@@ -21,14 +21,33 @@ from .forms import ContactForm
 CONTACT_LIMIT_PER_HOUR = 5
 
 
+# How many upcoming and how many recent summits the home page shows.
+HOME_SUMMITS = 3
+
+
 class HomeView(TemplateView):
+    """The latest articles of every kind, the partners, and the upcoming or recent summits."""
+
     template_name = "home.html"
+
+    def get_summit_groups(self):
+        """
+        Return (heading, summits) for the upcoming summits, soonest first, and the recent ones.
+
+        One query reads the latest summits by date; a group with none is left out.
+        """
+        today = timezone.localdate()
+        summits = list(Summit.objects.select_related("partner")[: 2 * HOME_SUMMITS])
+        upcoming = sorted((summit for summit in summits if summit.date >= today), key=lambda summit: summit.date)
+        recent = [summit for summit in summits if summit.date < today]
+        groups = [(_("Upcoming summits"), upcoming[:HOME_SUMMITS]), (_("Recent summits"), recent[:HOME_SUMMITS])]
+        return [(heading, group) for heading, group in groups if group]
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             latest_articles=latest_articles(8),
             countries=Country.objects.all(),
-            summits=Summit.objects.select_related("partner", "photo")[:3],
+            summit_groups=self.get_summit_groups(),
             **kwargs,
         )
 

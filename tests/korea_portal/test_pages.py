@@ -101,6 +101,21 @@ class TestHome:
         assert '<a href="/en/world/japan/">Japan</a>' in html
         assert "Busan" in html and "Roh and Koizumi" in html and "Nov. 18, 2005" in html
 
+    def test_upcoming_summits_come_soonest_first_before_recent_ones(self, client):
+        today = timezone.localdate()
+        for days, place in ((400, "Far future"), (10, "Soon"), (-3, "Last week"), (-900, "Long ago")):
+            make_summit(date=today + timedelta(days=days), place_en=place)
+        html = html_of(client.get("/en/"))
+        upcoming = html.split("Upcoming summits", 1)[1].split("Recent summits", 1)[0]
+        recent = html.split("Recent summits", 1)[1]
+        assert upcoming.index("Soon") < upcoming.index("Far future")
+        assert "Last week" not in upcoming
+        assert recent.index("Last week") < recent.index("Long ago")
+
+    def test_without_summits_there_is_no_summit_block(self, client):
+        html = html_of(client.get("/en/"))
+        assert "summits" not in html.split('id="main"', 1)[1].lower()
+
     def test_empty_site_says_so(self, client):
         html = html_of(client.get("/en/"))
         assert "No articles have been published yet." in html

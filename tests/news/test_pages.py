@@ -164,8 +164,8 @@ class TestArticlePage:
 
     def test_has_the_article_tools(self, client, article):
         html = html_of(client.get(article.get_absolute_url()))
-        assert 'aria-label="Enlarge font size"' in html
-        assert 'aria-label="Reduce font size"' in html
+        assert 'aria-label="A+ Enlarge font size"' in html
+        assert 'aria-label="A− Reduce font size"' in html
         assert 'href="/en/news/culture/spring-festival/print/"' in html
 
     def test_related_articles_are_recent_ones_of_the_same_section(self, client, article):
@@ -183,7 +183,17 @@ class TestArticlePage:
         html = html_of(client.get("/fr/news/culture/spring-festival/"))
         assert '<html lang="fr"' in html
         assert 'class="notice notice--fallback"' in html
-        assert 'class="article__text" lang="en" dir="ltr"' in html
+        assert '<h1 id="article-title" lang="en" dir="ltr">Spring festival</h1>' in html
+        assert '<p class="article__summary" lang="en" dir="ltr">' in html
+        assert '<div class="article__body" data-font-scale lang="en" dir="ltr">' in html
+        assert '<p class="article__meta">' in html  # the date stays in the reader's language
+
+    def test_translated_article_is_in_the_readers_language(self, client, article):
+        article.title_fr, article.body_fr = "Festival de printemps", "<p>Texte.</p>"
+        article.save()
+        html = html_of(client.get("/fr/news/culture/spring-festival/"))
+        assert '<h1 id="article-title">Festival de printemps</h1>' in html
+        assert "notice--fallback" not in html
 
     def test_unknown_slug_is_not_found(self, client, article):
         assert client.get("/en/news/culture/no-such-article/").status_code == 404
