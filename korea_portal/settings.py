@@ -164,6 +164,10 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False
 
+# Articles one registered user may e-mail in an hour (each sending counts once,
+# whatever its number of recipients); the next is refused with HTTP 429.
+EMAIL_ARTICLE_LIMIT_PER_HOUR = int(os.environ.get("EMAIL_ARTICLE_LIMIT_PER_HOUR", "10"))
+
 # The Open Forum: at most this many posts by one account per this many seconds.
 FORUM_POST_LIMIT = (5, 600)
 

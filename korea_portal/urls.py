@@ -17,6 +17,7 @@ from django.views.static import serve
 
 import news.urls
 import relations.urls
+from accounts.tool_views import ArticleEmailView, ArticleScrapView
 from news.feeds import LatestArticlesFeed, SectionFeed
 from news.models import Article as NewsArticle
 from news.views import ArticleDetailView, ArticlePrintView, SearchView
@@ -32,6 +33,8 @@ def article_routes(route, model, detail_view):
     return [
         path(route, detail_view.as_view(), name="article"),
         path(f"{route}print/", ArticlePrintView.as_view(model=model), name="article-print"),
+        path(f"{route}email/", ArticleEmailView.as_view(model=model), name="article-email"),
+        path(f"{route}scrap/", ArticleScrapView.as_view(model=model), name="article-scrap"),
     ]
 
 
@@ -60,6 +63,7 @@ urlpatterns += i18n_patterns(
     path("search/", SearchView.as_view(), name="search"),
     path("forum/", include("community.urls")),
     path("accounts/", include("accounts.urls")),
+    path("newsletter/", include("accounts.newsletter_urls")),
     path("about/", TemplateView.as_view(template_name="pages/about.html"), name="about"),
     path("help/", TemplateView.as_view(template_name="pages/help.html"), name="help"),
     path("privacy/", TemplateView.as_view(template_name="pages/privacy.html"), name="privacy"),

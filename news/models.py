@@ -274,6 +274,14 @@ class ArticleBase(models.Model):
         return self.get_tool_url("print")
 
     @property
+    def email_url(self):
+        return self.get_tool_url("email")
+
+    @property
+    def scrap_url(self):
+        return self.get_tool_url("scrap")
+
+    @property
     def is_published(self):
         return self.status == self.Status.PUBLISHED and self.publish_date <= timezone.now()
 

@@ -1,0 +1,43 @@
+"""
+Mails built from templates, in the recipient's language, with a plain-text part.
+
+A mail named ``accounts/mail/verify`` is made of three templates:
+``verify_subject.txt``, ``verify.txt`` (the plain-text body) and
+``verify.html`` (the HTML alternative). Mail leaves only after the database
+transaction commits, so a rolled-back request never sends one.
+"""
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import translation
+
+
+def absolute_url(path, request=None):
+    """Return ``path`` as a full URL: from the request when there is one, else from SITE_URL."""
+    if request is not None:
+        return request.build_absolute_uri(path)
+    return f"{settings.SITE_URL}{path}"
+
+
+def build_mail(template_prefix, context, *, to, language, reply_to=None, headers=None):
+    """Render the mail ``template_prefix`` in ``language`` and return it unsent."""
+    context = {"site_name": settings.SITE_NAME, "site_url": settings.SITE_URL, **context}
+    with translation.override(language):
+        context["LANGUAGE_CODE"] = translation.get_language()
+        context["LANGUAGE_BIDI"] = translation.get_language_bidi()
+        # A subject is one line, whatever the template or the data hold.
+        subject = " ".join(render_to_string(f"{template_prefix}_subject.txt", context).split())
+        text = render_to_string(f"{template_prefix}.txt", context)
+        html = render_to_string(f"{template_prefix}.html", context)
+    mail = EmailMultiAlternatives(
+        subject, text, settings.DEFAULT_FROM_EMAIL, to, reply_to=reply_to or [], headers=headers or {}
+    )
+    mail.attach_alternative(html, "text/html")
+    return mail
+
+
+def send_after_commit(mail):
+    """Send ``mail`` once the current transaction commits (at once outside one)."""
+    transaction.on_commit(mail.send, robust=True)

@@ -1,0 +1,68 @@
+"""
+Send the newsletter: each confirmed subscriber gets, in their language, the
+articles of their sections published since the last issue.
+
+Safe to run again at any time: an unfinished issue is resumed, and nobody is
+sent the same issue twice. Meant for a scheduler (cron, a systemd timer).
+"""
+
+from django.core.management.base import BaseCommand, CommandError
+
+from accounts.newsletter import open_issue, pending_subscriptions, remove_stale_subscriptions, send_issue
+
+BAR_WIDTH = 30
+
+
+class ProgressBar:
+    """A one-line bar redrawn in place on a terminal; on a file or pipe, one line per tenth done."""
+
+    def __init__(self, out, total):
+        self.out = out
+        self.total = total
+        self.done = 0
+        self.redraw = out.isatty() if hasattr(out, "isatty") else False
+        self.last_tenth = -1
+
+    def line(self):
+        filled = BAR_WIDTH * self.done // self.total if self.total else BAR_WIDTH
+        return f"[{'#' * filled}{'.' * (BAR_WIDTH - filled)}] {self.done}/{self.total}"
+
+    def advance(self):
+        self.done += 1
+        if self.redraw:
+            self.out.write(f"\r{self.line()}", ending="")
+            self.out.flush()
+        elif self.total and self.done * 10 // self.total > self.last_tenth:
+            self.last_tenth = self.done * 10 // self.total
+            self.out.write(self.line())
+
+    def finish(self):
+        if self.redraw:
+            self.out.write("")
+
+
+class Command(BaseCommand):
+    help = "Send the newsletter issue of the articles published since the last one."
+
+    def handle(self, *args, **options):
+        stale = remove_stale_subscriptions()
+        if stale:
+            self.stdout.write(f"Removed {stale} subscription(s) never confirmed.")
+        issue = open_issue()
+        if issue is None:
+            self.stdout.write("No article published since the last issue: nothing to send.")
+            return
+        subscriptions = pending_subscriptions(issue)
+        total = subscriptions.count()
+        self.stdout.write(f"{issue}: {total} subscriber(s) to send to.")
+        bar = ProgressBar(self.stdout, total)
+        report = send_issue(issue, subscriptions, progress=bar.advance)
+        bar.finish()
+        self.stdout.write(
+            self.style.SUCCESS(f"Sent {report.sent}; {report.nothing_new} had nothing new in their sections.")
+        )
+        if report.failed:
+            raise CommandError(
+                f"{len(report.failed)} could not be sent; run the command again to retry them: "
+                + ", ".join(report.failed)
+            )
