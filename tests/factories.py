@@ -96,3 +96,24 @@ def make_editor(**values):
     user = make_user(is_staff=True, **values)
     user.groups.add(Group.objects.get(name="Editors"))
     return user
+
+
+def make_scrap(user, article, **values):
+    from django.contrib.contenttypes.models import ContentType
+
+    from accounts.models import Scrap
+
+    content_type = ContentType.objects.get_for_model(article)
+    return Scrap.objects.create(user=user, content_type=content_type, object_id=article.pk, **values)
+
+
+def make_subscription(email=None, confirmed=True, sections=(), **values):
+    from accounts.models import Subscription
+
+    subscription = Subscription.objects.create(
+        email=email or f"{unique('reader')}@example.org",
+        confirmed=timezone.now() - timedelta(days=1) if confirmed else None,
+        **values,
+    )
+    subscription.sections.set(sections)
+    return subscription

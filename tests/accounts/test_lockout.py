@@ -1,0 +1,89 @@
+"""Brute-force protection (django-axes): on the site's login, the admin's, and the account deletion form."""
+
+import pytest
+from django.conf import settings
+from django.contrib.auth import SESSION_KEY
+
+from tests.factories import PASSWORD, make_user
+
+pytestmark = pytest.mark.django_db
+
+LOGIN = "/en/accounts/login/"
+ADMIN_LOGIN = "/admin/login/"
+LOCKED_TEXT = "too many failed login attempts for this account or from your address"
+
+
+def fail(client, username, times, url=LOGIN, **extra):
+    for _attempt in range(times):
+        client.post(url, {"username": username, "password": "wrong-password"}, **extra)
+
+
+def test_an_account_is_locked_after_repeated_failures_even_with_the_right_password(client):
+    make_user(email="target@example.org")
+    fail(client, "target@example.org", settings.AXES_FAILURE_LIMIT - 1)
+    response = client.post(LOGIN, {"username": "target@example.org", "password": "wrong-password"})
+    assert response.status_code == 429
+    assert LOCKED_TEXT in response.content.decode()
+    assert "Please try again in 15 minutes." in response.content.decode()
+
+    response = client.post(LOGIN, {"username": "target@example.org", "password": PASSWORD})
+    assert response.status_code == 429
+    assert SESSION_KEY not in client.session
+
+
+def test_an_account_stays_locked_from_another_address(client):
+    """Failures count against the account whether it was named by address or username, from any address."""
+    user = make_user(email="target@example.org")
+    for number in range(settings.AXES_FAILURE_LIMIT):
+        name = user.username if number % 2 else "target@example.org"
+        fail(client, name, 1, REMOTE_ADDR=f"10.0.0.{number + 1}")
+    response = client.post(LOGIN, {"username": user.username, "password": PASSWORD}, REMOTE_ADDR="10.0.1.1")
+    assert response.status_code == 429
+    assert SESSION_KEY not in client.session
+
+
+def test_an_address_is_locked_after_failures_on_many_accounts(client):
+    make_user(email="victim@example.org")
+    for number in range(settings.AXES_FAILURE_LIMIT):
+        fail(client, f"guess{number}@example.org", 1, REMOTE_ADDR="10.9.9.9")
+    response = client.post(LOGIN, {"username": "victim@example.org", "password": PASSWORD}, REMOTE_ADDR="10.9.9.9")
+    assert response.status_code == 429
+    # Another address is not affected.
+    response = client.post(LOGIN, {"username": "victim@example.org", "password": PASSWORD}, REMOTE_ADDR="10.9.9.8")
+    assert response.status_code == 302
+
+
+def test_an_unknown_account_is_locked_the_same_way(client):
+    """The lockout gives away nothing about which accounts exist."""
+    fail(client, "nobody@example.org", settings.AXES_FAILURE_LIMIT - 1, REMOTE_ADDR="10.1.1.1")
+    response = client.post(LOGIN, {"username": "nobody@example.org", "password": "x"}, REMOTE_ADDR="10.2.2.2")
+    assert response.status_code == 429
+    assert LOCKED_TEXT in response.content.decode()
+
+
+def test_fewer_failures_than_the_limit_do_not_lock(client):
+    make_user(email="typo@example.org")
+    fail(client, "typo@example.org", settings.AXES_FAILURE_LIMIT - 1)
+    response = client.post(LOGIN, {"username": "typo@example.org", "password": PASSWORD})
+    assert response.status_code == 302
+    assert SESSION_KEY in client.session
+
+
+def test_the_admin_login_is_locked_too(client):
+    make_user(username="staffer", is_staff=True, is_superuser=True)
+    fail(client, "staffer", settings.AXES_FAILURE_LIMIT, url=ADMIN_LOGIN)
+    response = client.post(ADMIN_LOGIN, {"username": "staffer", "password": PASSWORD})
+    assert response.status_code == 429
+    assert LOCKED_TEXT in response.content.decode()
+
+
+def test_wrong_passwords_on_the_deletion_form_count_too(client):
+    user = make_user()
+    client.force_login(user)
+    for _attempt in range(settings.AXES_FAILURE_LIMIT - 1):
+        assert client.post("/en/accounts/delete/", {"password": "wrong"}).status_code == 200
+    response = client.post("/en/accounts/delete/", {"password": "wrong"})
+    assert response.status_code == 429
+    response = client.post("/en/accounts/delete/", {"password": PASSWORD})
+    assert response.status_code == 429
+    user.refresh_from_db()
