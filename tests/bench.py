@@ -1,0 +1,266 @@
+"""
+Benchmark the public pages: ``make bench`` (or ``python -m tests.bench``).
+
+Builds a separate benchmark database (a temporary SQLite file, or a
+``korea_portal_bench`` database beside the one ``DATABASE_URL`` names; both are
+dropped at the end), loads the demo content into it and adds a realistic
+amount more: 500 news articles over the ten sections with tags and lead
+images, and 50 partners with relation articles, summits and trade figures.
+Then it asks each main page through Django's test client and prints, per
+page, the queries of one request and the median and 95th-percentile times:
+
+- *cold*: the page rendered, with the page cache and the cached header just
+  forgotten, as after an editor saves something;
+- *warm*: the page served to an anonymous visitor from the page cache.
+
+Each measurement is bounded: ``BENCH_REQUESTS`` requests (20 by default) or
+``BENCH_SECONDS`` seconds (5) per page and state, whichever comes first, and
+never fewer than three. Nothing leaves the machine; with ``REDIS_URL`` the
+cache is Redis, under its own key prefix.
+"""
+
+import math
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ARTICLES = 500
+PARTNERS = 50
+ARTICLES_PER_PARTNER = 3
+SUMMITS_PER_PARTNER = 2
+FIGURES_PER_PARTNER = 4
+IMAGES = 12
+SEARCH_WORD = "Harbour"
+
+
+def prepare_environment(workdir):
+    """Point media and the cache away from the site's own, before Django reads the settings."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "korea_portal.settings")
+    os.environ["DJANGO_MEDIA_ROOT"] = str(workdir / "media")
+    os.environ["DJANGO_CACHE_PREFIX"] = os.environ.get("DJANGO_CACHE_PREFIX", "portal") + "-bench"
+
+
+def create_database(workdir):
+    """Create the benchmark database and migrate it; return the name to restore afterwards."""
+    from django.conf import settings
+    from django.db import connection
+
+    test_settings = settings.DATABASES["default"].setdefault("TEST", {})
+    if connection.vendor == "sqlite":
+        test_settings["NAME"] = str(workdir / "bench.sqlite3")
+    else:
+        test_settings["NAME"] = "korea_portal_bench"
+    original_name = connection.settings_dict["NAME"]
+    connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
+    return original_name
+
+
+def add_content():
+    """Add the demo content and the benchmark's own, much larger, on top."""
+    import io
+    import itertools
+    from datetime import timedelta
+
+    from django.core.management import call_command
+    from django.db import transaction
+    from django.utils import timezone
+
+    from news.models import Section, Tag
+    from tests.factories import (
+        image_upload,
+        make_article,
+        make_country,
+        make_image,
+        make_relation_article,
+        make_summit,
+        make_tag,
+        make_trade_figure,
+    )
+
+    call_command("load_demo", "--no-editor", stdout=io.StringIO())
+    now = timezone.now()
+    with transaction.atomic():
+        images = [
+            make_image(file=image_upload(width=1200, height=800, color=(index * 20, 59, 128)))
+            for index in range(IMAGES)
+        ]
+        sections = list(Section.objects.all())
+        tags = list(Tag.objects.all()) + [make_tag(name_en=f"Keyword {index}") for index in range(20)]
+        hours = itertools.count(1)
+        for index in range(ARTICLES):
+            word = SEARCH_WORD if index % 5 == 0 else "Seoul"
+            article = make_article(
+                section=sections[index % len(sections)],
+                lead_image=images[index % IMAGES],
+                publish_date=now - timedelta(hours=next(hours)),
+                title_en=f"{word} news number {index}",
+                title_fr=f"Nouvelle numéro {index}" if index % 2 else "",
+                body_fr=f"<p>Texte {index}</p>" if index % 2 else "",
+                body_en="".join(f"<p>{word} paragraph {line} of article {index}.</p>" for line in range(8)),
+            )
+            article.tags.set(tags[index % len(tags) : index % len(tags) + 3])
+        for index in range(PARTNERS):
+            partner = make_country(name_en=f"Partner {index}", established_year=1950 + index)
+            for number in range(ARTICLES_PER_PARTNER):
+                relation = make_relation_article(
+                    country=partner,
+                    lead_image=images[number % IMAGES],
+                    publish_date=now - timedelta(hours=next(hours)),
+                    title_en=f"Korea and partner {index}: {SEARCH_WORD} talks {number}",
+                )
+                relation.tags.set(tags[number : number + 2])
+            for number in range(SUMMITS_PER_PARTNER):
+                make_summit(
+                    partner=partner,
+                    article=relation,
+                    photo=images[number % IMAGES],
+                    date=(now - timedelta(days=30 * (index + number))).date(),
+                )
+            for year in range(2019, 2019 + FIGURES_PER_PARTNER):
+                make_trade_figure(partner=partner, year=year, total=(index + 1) * 1_000_000_000, bound="about")
+
+
+def pages():
+    """The main public pages, each named and addressed."""
+    from news.models import Article, Section, Tag
+    from relations.models import Article as RelationArticle
+    from relations.models import Country
+
+    article = Article.objects.published().select_related("section").first()
+    relation = RelationArticle.objects.published().select_related("country").first()
+    section = Section.objects.filter(articles__isnull=False).first()
+    tag = Tag.objects.filter(news_articles__isnull=False).first()
+    partner = Country.objects.order_by("position", "slug").first()
+    return {
+        "home": "/en/",
+        "latest news": "/en/news/",
+        "section": section.get_absolute_url(),
+        "tag": tag.get_absolute_url(),
+        "news article": article.get_absolute_url(),
+        "print view": article.print_url,
+        "relation article": relation.get_absolute_url(),
+        "partners": "/en/world/",
+        "partner": partner.get_absolute_url(),
+        "search": f"/en/search/?q={SEARCH_WORD}",
+        "html sitemap": "/en/sitemap/",
+        "feed": "/feeds/en/latest/",
+        "sitemap.xml": "/sitemap.xml",
+        "home (French)": "/fr/",
+    }
+
+
+def count_queries(client, url):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    if response.status_code != 200:
+        raise SystemExit(f"{url} answered {response.status_code}")
+    return len(queries)
+
+
+def timings(client, url, before_each, requests, seconds):
+    """Time up to ``requests`` GETs of ``url`` (at least three, at most ``seconds`` in all), in milliseconds."""
+    results = []
+    deadline = time.perf_counter() + seconds
+    while len(results) < requests and (len(results) < 3 or time.perf_counter() < deadline):
+        before_each()
+        start = time.perf_counter()
+        client.get(url)
+        results.append((time.perf_counter() - start) * 1000)
+    return results
+
+
+def percentile(values, fraction):
+    """The nearest-rank percentile."""
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(fraction * len(ordered)) - 1)]
+
+
+def measure(requests, seconds):
+    from django.test import Client
+
+    from news.signals import forget_content
+
+    client = Client()
+    rows = []
+    for name, url in pages().items():
+        forget_content()
+        cold_queries = count_queries(client, url)
+        cold = timings(client, url, forget_content, requests, seconds)
+        client.get(url)
+        warm_queries = count_queries(client, url)
+        warm = timings(client, url, lambda: None, requests, seconds)
+        rows.append((name, cold_queries, cold, warm_queries, warm))
+    return rows
+
+
+def print_table(rows, out=sys.stdout):
+    header = ("page", "queries", "cold median", "cold p95", "warm queries", "warm median", "warm p95", "requests")
+    lines = [header]
+    for name, cold_queries, cold, warm_queries, warm in rows:
+        lines.append(
+            (
+                name,
+                str(cold_queries),
+                f"{statistics.median(cold):.1f} ms",
+                f"{percentile(cold, 0.95):.1f} ms",
+                str(warm_queries),
+                f"{statistics.median(warm):.1f} ms",
+                f"{percentile(warm, 0.95):.1f} ms",
+                f"{len(cold)}+{len(warm)}",
+            )
+        )
+    widths = [max(len(line[column]) for line in lines) for column in range(len(header))]
+    for number, line in enumerate(lines):
+        numbers = zip(line[1:], widths[1:], strict=True)
+        cells = [line[0].ljust(widths[0])] + [cell.rjust(width) for cell, width in numbers]
+        print("  ".join(cells).rstrip(), file=out)
+        if number == 0:
+            print("  ".join("-" * width for width in widths), file=out)
+
+
+def main():
+    requests = int(os.environ.get("BENCH_REQUESTS", "20"))
+    seconds = float(os.environ.get("BENCH_SECONDS", "5"))
+    with tempfile.TemporaryDirectory(prefix="portal-bench-") as directory:
+        workdir = Path(directory)
+        prepare_environment(workdir)
+        import django
+
+        django.setup()
+        from django.conf import settings
+        from django.db import connection
+
+        if "testserver" not in settings.ALLOWED_HOSTS:
+            settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
+        notes = []
+        if not (Path(settings.STATIC_ROOT) / "staticfiles.json").exists():
+            # Run without collected static files (make bench collects them first).
+            settings.STORAGES = {
+                **settings.STORAGES,
+                "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+            }
+            notes.append("static files not collected: plain storage, not the manifest.")
+        original_name = create_database(workdir)
+        try:
+            started = time.perf_counter()
+            add_content()
+            print(
+                f"Benchmark database: {connection.vendor}, {ARTICLES} news articles, {PARTNERS} more partners "
+                f"(built in {time.perf_counter() - started:.1f} s); cache: {settings.CACHES['default']['BACKEND']}; "
+                f"up to {requests} requests or {seconds:g} s per page and state.\n"
+                "cold: rendered, nothing cached; warm: an anonymous visitor served from the page cache.\n"
+                + "".join(f"Note: {note}\n" for note in notes)
+            )
+            print_table(measure(requests, seconds))
+        finally:
+            connection.creation.destroy_test_db(original_name, verbosity=0)
+
+
+if __name__ == "__main__":
+    main()
