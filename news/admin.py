@@ -45,7 +45,8 @@ class PortalTranslationAdmin(LanguageWidgetsMixin, TabbedTranslationAdmin):
     """The tabbed translation admin, with each tab marked filled or empty (``static/admin-portal/``)."""
 
     class Media:
-        js = ("admin-portal/translation-tabs.js",)
+        # Named after the script that builds the tabs, so that the merged media keep that order.
+        js = ("modeltranslation/js/tabbed_translation_fields.js", "admin-portal/translation-tabs.js")
         css = {"all": ("admin-portal/translations.css",)}
 
 

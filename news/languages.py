@@ -38,7 +38,50 @@ def translated_languages(obj, fields):
     ]
 
 
+# The texts of an article whose translations are tracked.
+TRACKED_FIELDS = ("title", "summary", "body")
+
+
 def text_fingerprint(*texts):
     """Return a short fingerprint of some texts: it changes whenever one of them does."""
     digest = hashlib.sha256("\x1f".join(text or "" for text in texts).encode())
     return digest.hexdigest()[:16]
+
+
+def is_written_in(article, language):
+    """Whether ``article`` has its own title and body in ``language`` (no fallback)."""
+    suffix = field_suffix(language)
+    return bool(getattr(article, f"title_{suffix}", "") and getattr(article, f"body_{suffix}", ""))
+
+
+def article_fingerprint(article, language):
+    """Return the fingerprint of an article's title, summary and body in ``language``."""
+    suffix = field_suffix(language)
+    return text_fingerprint(*(getattr(article, f"{field}_{suffix}") for field in TRACKED_FIELDS))
+
+
+def translation_sources(article, previous=None):
+    """
+    Return, for each language ``article`` is written in, the English text its translation was written from.
+
+    ``{"fr": {"source": <English fingerprint>, "text": <French fingerprint>}}``.
+    A translation whose own text is the same as in ``previous`` keeps the
+    English fingerprint it had there, so that a change of the English text
+    alone makes it outdated; a new or changed translation is recorded as
+    written from the English text as it stands. English is recorded too, as
+    its own source.
+    """
+    default = settings.LANGUAGE_CODE
+    english = article_fingerprint(article, default)
+    previous = previous or {}
+    sources = {}
+    for code, _name in settings.LANGUAGES:
+        if not is_written_in(article, code):
+            continue
+        text = english if code == default else article_fingerprint(article, code)
+        kept = previous.get(code)
+        if code != default and isinstance(kept, dict) and kept.get("text") == text:
+            sources[code] = kept
+        else:
+            sources[code] = {"source": english, "text": text}
+    return sources

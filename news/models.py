@@ -22,7 +22,14 @@ from django.utils.translation import gettext_lazy as _
 from PIL import Image as PILImage
 from PIL import UnidentifiedImageError
 
-from .languages import field_suffix, text_fingerprint, translated_languages
+from .languages import (
+    TRACKED_FIELDS,
+    article_fingerprint,
+    field_suffix,
+    is_written_in,
+    translated_languages,
+    translation_sources,
+)
 
 
 class Section(models.Model):
@@ -184,8 +191,7 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(status=ArticleBase.Status.PUBLISHED, publish_date__lte=timezone.now())
 
 
-# The texts whose translations are tracked, and every database column holding them.
-TRACKED_FIELDS = ("title", "summary", "body")
+# Every database column holding a text whose translations are tracked.
 TRACKED_COLUMNS = frozenset(
     [
         *TRACKED_FIELDS,
@@ -287,46 +293,20 @@ class ArticleBase(models.Model):
 
     def has_translation(self, language=None):
         """Whether the reader's language has its own title and body (no fallback)."""
-        suffix = field_suffix(language or get_language())
-        return bool(getattr(self, f"title_{suffix}", "") and getattr(self, f"body_{suffix}", ""))
+        return is_written_in(self, language or get_language())
 
     @property
     def available_languages(self):
         """The languages this article is written in, as (code, name) pairs."""
         return translated_languages(self, ("title", "body"))
 
-    def text_fingerprint(self, language):
-        """Return the fingerprint of the article's title, summary and body in ``language``."""
-        suffix = field_suffix(language)
-        return text_fingerprint(*(getattr(self, f"{field}_{suffix}") for field in TRACKED_FIELDS))
-
     def track_translations(self):
-        """
-        Record, for each language, the English text its translation was written from.
-
-        A translation whose own text is unchanged keeps the English fingerprint
-        it had, so that editing the English text makes it outdated; writing or
-        changing a translation (or the English text) records the English text
-        of that moment. A language without a translation has no entry.
-        """
-        default = settings.LANGUAGE_CODE
-        english = self.text_fingerprint(default)
-        previous = self.translation_sources or {}
-        sources = {}
-        for code, _name in settings.LANGUAGES:
-            if not self.has_translation(code):
-                continue
-            text = english if code == default else self.text_fingerprint(code)
-            kept = previous.get(code)
-            if code != default and isinstance(kept, dict) and kept.get("text") == text:
-                sources[code] = kept
-            else:
-                sources[code] = {"source": english, "text": text}
-        self.translation_sources = sources
+        """Record, for each language, the English text its translation was written from."""
+        self.translation_sources = translation_sources(self, self.translation_sources)
 
     def mark_translations_current(self):
         """Declare every translation up to date with the English text, as it stands."""
-        english = self.text_fingerprint(settings.LANGUAGE_CODE)
+        english = article_fingerprint(self, settings.LANGUAGE_CODE)
         for entry in self.translation_sources.values():
             entry["source"] = english
 
