@@ -20,12 +20,12 @@ RECIPIENT_SEPARATORS = re.compile(r"[,;\s]+")
 
 
 def password_help_text():
-    """The password rules as plain sentences (the form include puts help text in a paragraph)."""
+    """Return the password rules as plain sentences (the form include puts help text in a paragraph)."""
     return " ".join(password_validation.password_validators_help_texts())
 
 
 def normalise_email(address):
-    """Compare and store addresses in lower case, so that one person has one account and one subscription."""
+    """Return the address in lower case, so that one person has one account and one subscription."""
     return address.strip().lower()
 
 
@@ -123,7 +123,7 @@ class ProfileForm(forms.ModelForm):
     newsletter = forms.BooleanField(
         label=_("Send me the newsletter"),
         required=False,
-        help_text=_("The latest articles of every section, in your preferred language."),
+        help_text=_("The latest articles, in your preferred language."),
     )
 
     class Meta:

@@ -101,7 +101,7 @@ class ArticleEmail(models.Model):
 
 class SubscriptionQuerySet(models.QuerySet):
     def confirmed(self):
-        """Subscriptions whose address followed the confirmation link: the only ones sent issues."""
+        """Keep the subscriptions whose address followed the confirmation link: the only ones sent issues."""
         return self.filter(confirmed__isnull=False)
 
 

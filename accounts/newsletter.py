@@ -50,7 +50,7 @@ def published_between(model, start, end):
 
 
 def issue_articles(issue):
-    """Every article of the issue's period, newest first (one query per kind of article)."""
+    """Return every article of the issue's period, newest first (one query per kind of article)."""
     articles = []
     for model in article_models():
         articles.extend(
@@ -118,7 +118,7 @@ def deliver(issue, subscription, articles, connection):
 
 
 def pending_subscriptions(issue):
-    """Confirmed subscriptions that have no delivery of ``issue`` yet."""
+    """Return the confirmed subscriptions that have no delivery of ``issue`` yet."""
     return Subscription.objects.confirmed().exclude(deliveries__issue=issue).prefetch_related("sections").order_by("pk")
 
 

@@ -107,18 +107,19 @@ def verify_email(user):
 
 
 def set_newsletter(*, user, wanted):
-    """Subscribe the user's verified address to every section, or unsubscribe it."""
+    """
+    Subscribe the user's address in their preferred language, or unsubscribe it.
+
+    No confirmation mail: the address is verified, which confirmed it already.
+    A subscription made from the newsletter form keeps its sections.
+    """
     if not wanted:
         Subscription.objects.filter(email__iexact=user.email).delete()
         return None
-    subscription, _created = Subscription.objects.get_or_create(
-        email=user.email.lower(), defaults={"language": user.preferred_language}
-    )
-    if subscription.confirmed is None:
-        # The address is verified: following the account's link confirmed it already.
-        subscription.confirmed = timezone.now()
-        subscription.language = user.preferred_language
-        subscription.save(update_fields=["confirmed", "language"])
+    subscription, _created = Subscription.objects.get_or_create(email=user.email.lower())
+    subscription.language = user.preferred_language
+    subscription.confirmed = subscription.confirmed or timezone.now()
+    subscription.save(update_fields=["confirmed", "language"])
     return subscription
 
 
@@ -175,7 +176,7 @@ def unsubscribe_url(email, language, request=None):
 
 
 def unsubscribe_headers(url):
-    """The headers that let a mail program unsubscribe in one click (RFC 2369 and RFC 8058)."""
+    """Return the headers that let a mail program unsubscribe in one click (RFC 2369 and RFC 8058)."""
     return {"List-Unsubscribe": f"<{url}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
 
 

@@ -262,6 +262,9 @@ def test_profile_changes_name_language_and_newsletter(client):
     assert subscription.confirmed is not None
     assert subscription.language == "ja"
     assert client.get(url).context["form"]["newsletter"].value() is True
+    # The newsletter follows the preferred language.
+    client.post(url, {"display_name": "Park", "preferred_language": "ko", "newsletter": "on"})
+    assert Subscription.objects.get().language == "ko"
 
     client.post(url, {"display_name": "Park", "preferred_language": "ja"})
     assert not Subscription.objects.exists()

@@ -1,5 +1,7 @@
 """Brute-force protection (django-axes): on the site's login, the admin's, and the account deletion form."""
 
+import re
+
 import pytest
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY
@@ -87,3 +89,19 @@ def test_wrong_passwords_on_the_deletion_form_count_too(client):
     response = client.post("/en/accounts/delete/", {"password": PASSWORD})
     assert response.status_code == 429
     user.refresh_from_db()
+
+
+def test_resetting_the_password_by_mail_lifts_the_lockout(client, committed, mailoutbox):
+    user = make_user(email="locked@example.org")
+    fail(client, "locked@example.org", settings.AXES_FAILURE_LIMIT)
+    assert client.post(LOGIN, {"username": "locked@example.org", "password": PASSWORD}).status_code == 429
+
+    committed(client.post, "/en/accounts/password/reset/", {"email": "locked@example.org"})
+    reset_path = re.search(r"https?://[^/\s]+(/\S+)", mailoutbox[0].body).group(1)
+    set_url = client.get(reset_path, follow=True).redirect_chain[-1][0]
+    new_password = "a-fresh-Long-passw0rd"
+    client.post(set_url, {"new_password1": new_password, "new_password2": new_password})
+
+    response = client.post(LOGIN, {"username": "locked@example.org", "password": new_password})
+    assert response.status_code == 302
+    assert client.session[SESSION_KEY] == str(user.pk)
