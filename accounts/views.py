@@ -7,6 +7,7 @@ login leads only to the page that mails the link again.
 """
 
 import csv
+from urllib.parse import urlsplit
 
 from axes.utils import reset as reset_axes_lockout
 from django.conf import settings
@@ -159,6 +160,11 @@ class LoginView(auth_views.LoginView):
     template_name = "accounts/login.html"
     authentication_form = forms.LoginForm
     redirect_authenticated_user = True
+
+    def get_redirect_url(self):
+        # Never back to the login page itself: a logged-in reader would be sent round in a loop.
+        url = super().get_redirect_url()
+        return "" if urlsplit(url).path == self.request.path else url
 
     def form_valid(self, form):
         user = form.get_user()

@@ -170,6 +170,14 @@ def test_the_login_page_keeps_only_a_safe_next(client):
     assert 'name="next" value=""' in client.get(LOGIN + "?next=https://evil.example/").content.decode()
 
 
+def test_a_next_back_to_the_login_page_leads_to_the_profile(client):
+    user = make_user(email="loop@example.org")
+    response = client.post(LOGIN, {"username": "loop@example.org", "password": PASSWORD, "next": LOGIN})
+    assert response["Location"] == "/en/accounts/profile/"
+    client.force_login(user)
+    assert client.get(f"{LOGIN}?next={LOGIN}")["Location"] == "/en/accounts/profile/"
+
+
 def test_logout_is_post_only(client):
     user = make_user()
     client.force_login(user)
