@@ -182,6 +182,14 @@ class TestContact:
         assert "The link on the culture page is broken." in message.body
         assert "Kim Min-ji" in message.body
 
+    def test_thank_you_shows_even_after_the_form_was_seen(self, client, django_capture_on_commit_callbacks):
+        """The page served after sending is not a cached copy of the empty form."""
+        html_of(client.get(self.URL))
+        html_of(Client().get(self.URL))
+        html = html_of(self.post(client, django_capture_on_commit_callbacks))
+        assert "Thank you: your message has been sent to the webmaster." in html
+        assert "Thank you" not in html_of(client.get(self.URL))
+
     @pytest.mark.parametrize(
         ("changes", "field", "error"),
         [

@@ -184,8 +184,7 @@ class TestArticlePage:
         assert '<html lang="fr"' in html
         assert 'class="notice notice--fallback"' in html
         assert '<h1 id="article-title" lang="en" dir="ltr">Spring festival</h1>' in html
-        assert '<p class="article__summary" lang="en" dir="ltr">' in html
-        assert '<div class="article__body" data-font-scale lang="en" dir="ltr">' in html
+        assert '<div class="article__text" lang="en" dir="ltr">' in html
         assert '<p class="article__meta">' in html  # the date stays in the reader's language
 
     def test_translated_article_is_in_the_readers_language(self, client, article):
