@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -38,7 +39,7 @@ class LatestArticlesFeed(LanguageFeedMixin, Feed):
     feed_type = Atom1Feed
 
     def title(self):
-        return _("Korea Portal: latest articles")
+        return _("%(site)s: latest articles") % {"site": settings.SITE_NAME}
 
     def link(self):
         return reverse("home")
@@ -57,7 +58,8 @@ class SectionFeed(LanguageFeedMixin, Feed):
         return get_object_or_404(Section, slug=section)
 
     def title(self, section):
-        return _("Korea Portal: %(section)s") % {"section": section.name}
+        # Translators: a feed's title: the portal's name, then a section's name.
+        return _("%(site)s: %(section)s") % {"site": settings.SITE_NAME, "section": section.name}
 
     def link(self, section):
         return section.get_absolute_url()

@@ -309,6 +309,7 @@ class TestFeeds:
         assert f"http://testserver{news.get_absolute_url()}" in xml
         assert f"http://testserver{relation.get_absolute_url()}" in xml
         assert "Draft news" not in xml
+        assert "<title>Korea Portal: latest articles</title>" in xml
 
     def test_feed_is_in_its_language(self, client):
         article = make_article(title_en="Festival", title_fr="Festival de printemps", body_fr="<p>Texte</p>")
@@ -321,6 +322,7 @@ class TestFeeds:
         make_article(section=section, title_en="Culture story")
         make_article(title_en="Other story")
         xml = html_of(client.get("/feeds/en/sections/culture/"))
+        assert "<title>Korea Portal: Culture</title>" in xml
         assert "Culture story" in xml
         assert "Other story" not in xml
 
