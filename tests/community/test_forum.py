@@ -156,3 +156,9 @@ def test_board_page_queries_do_not_grow_with_topics(client, board, django_assert
         start_topic(board=board, author=author, title=f"Topic {number}", body="Body")
     with django_assert_max_num_queries(12):
         assert client.get("/en/forum/general/").status_code == 200
+
+
+def test_every_page_links_to_the_forum(client):
+    html = client.get("/en/").content.decode()
+    assert '<a href="/en/forum/">Community</a>' in html
+    assert 'href="/en/forum/"' in client.get("/en/sitemap/").content.decode()
