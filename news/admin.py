@@ -166,7 +166,9 @@ class ArticleAdmin(ArticleAdminBase):
 
         A language is "outdated" when the English text changed after the
         translation was last written. Staff see the kinds of article they may
-        view; staff who may view none are refused.
+        view; staff who may view none are refused. Every article is read (a
+        few small columns, one query per kind) so that the totals and the
+        filters cover them all; the rows are then shown 50 at a time.
         """
         kinds = [
             (model, model_admin)

@@ -17,7 +17,7 @@ from django.core.files.base import ContentFile
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from PIL import Image as PILImage
 from PIL import UnidentifiedImageError
@@ -180,9 +180,9 @@ class Image(models.Model):
 class TranslationState(models.TextChoices):
     """Where one language of an article stands against the English text."""
 
-    TRANSLATED = "translated", _("translated")
-    OUTDATED = "outdated", _("outdated")
-    MISSING = "missing", _("missing")
+    TRANSLATED = "translated", pgettext_lazy("translation state", "translated")
+    OUTDATED = "outdated", pgettext_lazy("translation state", "outdated")
+    MISSING = "missing", pgettext_lazy("translation state", "missing")
 
 
 class ArticleQuerySet(models.QuerySet):

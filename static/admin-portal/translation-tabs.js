@@ -7,7 +7,7 @@
 (function () {
   "use strict";
   // The admin's JavaScript catalogue (admin:jsi18n) holds our djangojs strings too.
-  var gettext = window.gettext || function (text) { return text; };
+  var pgettext = window.pgettext || function (context, text) { return text; };
   var jQuery = window.django && window.django.jQuery;
 
   function isFilled(panel) {
@@ -28,7 +28,7 @@
     if (!link.hasAttribute("data-language-name")) {
       link.setAttribute("data-language-name", link.getAttribute("title") || link.textContent);
     }
-    var state = filled ? gettext("filled") : gettext("empty");
+    var state = filled ? pgettext("translation tab", "filled") : pgettext("translation tab", "empty");
     link.setAttribute("title", link.getAttribute("data-language-name") + " – " + state);
     var marker = link.querySelector(".mt-tab-state");
     if (!marker) {
