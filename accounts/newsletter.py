@@ -16,9 +16,8 @@ from django.core.mail import get_connection
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from korea_portal.context_processors import WORLD_SECTION_SLUG
 from news.articles import article_models
-from news.models import Section
+from news.models import WORLD_SECTION_SLUG, Section
 
 from .mail import build_mail
 from .models import NewsletterDelivery, NewsletterIssue, Subscription

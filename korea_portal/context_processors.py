@@ -5,11 +5,8 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language, get_language_bidi, get_language_from_path, override
 
 from news.languages import native_name
-from news.models import Section, Tag
+from news.models import WORLD_SECTION_SLUG, Section, Tag
 from news.signals import HEADER_CACHE_KEY
-
-# The section whose navigation entry leads to the partners' pages.
-WORLD_SECTION_SLUG = "korea-and-the-world"
 
 
 def navigation(sections):

@@ -31,6 +31,10 @@ from .languages import (
     translation_sources,
 )
 
+# The section of Korea's foreign relations: its navigation entry leads to the
+# partners' pages, and the relations app's articles count as part of it.
+WORLD_SECTION_SLUG = "korea-and-the-world"
+
 
 class Section(models.Model):
     name = models.CharField(_("name"), max_length=100)

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from accounts.models import NewsletterDelivery, NewsletterIssue, Subscription
 from accounts.services import NEWSLETTER_CONFIRM_MAX_AGE
-from korea_portal.context_processors import WORLD_SECTION_SLUG
+from news.models import WORLD_SECTION_SLUG
 from tests.factories import make_article, make_relation_article, make_section, make_subscription, make_user
 
 pytestmark = pytest.mark.django_db
