@@ -4,11 +4,17 @@ from .models import Article, Section
 
 
 class TranslatedSitemap(Sitemap):
-    """Every URL in every language, with hreflang alternates and x-default."""
+    """
+    Every URL in every language, with hreflang alternates and x-default.
+
+    Each item becomes ten URLs with eleven alternates each, so a page of the
+    sitemap holds few items: /sitemap.xml is an index of the pages.
+    """
 
     i18n = True
     alternates = True
     x_default = True
+    limit = 200
 
 
 class SectionSitemap(TranslatedSitemap):

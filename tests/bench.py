@@ -148,6 +148,7 @@ def pages():
         "html sitemap": "/en/sitemap/",
         "feed": "/feeds/en/latest/",
         "sitemap.xml": "/sitemap.xml",
+        "sitemap of articles": "/sitemap-articles.xml",
         "home (French)": "/fr/",
     }
 

@@ -46,7 +46,8 @@ BUDGET = {
     "search": 6,
     "html sitemap": 4,
     "feed": 3,
-    "sitemap.xml": 4,
+    "sitemap.xml": 6,
+    "sitemap of articles": 4,
 }
 LOGGED_IN_EXTRA = 4
 MORE = 30
@@ -100,6 +101,7 @@ class Content:
             "html sitemap": "/en/sitemap/",
             "feed": "/feeds/en/latest/",
             "sitemap.xml": "/sitemap.xml",
+            "sitemap of articles": "/sitemap-articles.xml",
         }
 
 

@@ -332,17 +332,28 @@ class TestFeeds:
 
 
 class TestSitemapXml:
+    def test_index_lists_each_part(self, client):
+        xml = html_of(client.get("/sitemap.xml"))
+        for part in ("pages", "sections", "articles", "partners", "relation-articles"):
+            assert f"<loc>http://testserver/sitemap-{part}.xml</loc>" in xml
+
     def test_lists_pages_and_articles_with_language_alternates(self, client):
         article = make_article()
-        xml = html_of(client.get("/sitemap.xml"))
+        xml = html_of(client.get("/sitemap-articles.xml"))
         assert f"<loc>http://testserver{article.get_absolute_url()}</loc>" in xml
         assert f'hreflang="ko" href="http://testserver/ko{article.get_absolute_url()[3:]}"' in xml
         assert 'hreflang="x-default"' in xml
-        assert "<loc>http://testserver/fr/about/</loc>" in xml
+        assert "<loc>http://testserver/fr/about/</loc>" in html_of(client.get("/sitemap-pages.xml"))
+
+    def test_long_parts_are_split_into_pages(self, client):
+        make_article()
+        assert client.get("/sitemap-articles.xml?p=1").status_code == 200
+        assert client.get("/sitemap-articles.xml?p=2").status_code == 404
+        assert client.get("/sitemap-nothing.xml").status_code == 404
 
     def test_has_no_draft(self, client):
         draft = make_article(status=Article.Status.DRAFT)
-        assert draft.slug not in html_of(client.get("/sitemap.xml"))
+        assert draft.slug not in html_of(client.get("/sitemap-articles.xml"))
 
 
 class TestUnpublishedArticlesAreNowhere:
@@ -373,7 +384,8 @@ class TestUnpublishedArticlesAreNowhere:
             "/en/search/?q=zebra",
             "/feeds/en/latest/",
             "/feeds/en/sections/culture/",
-            "/sitemap.xml",
+            "/sitemap-articles.xml",
+            "/sitemap-relation-articles.xml",
             "/en/world/",
         ],
     )
