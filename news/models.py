@@ -17,6 +17,7 @@ from django.core.files.base import ContentFile
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from PIL import Image as PILImage
@@ -298,6 +299,19 @@ class ArticleBase(models.Model):
     def has_translation(self, language=None):
         """Whether the reader's language has its own title and body (no fallback)."""
         return is_written_in(self, language or get_language())
+
+    @property
+    def fallback_attrs(self):
+        """
+        The HTML attributes that mark each text field shown in English for want
+        of a translation (``' lang="en" dir="ltr"'``), or ``""`` where the
+        reader's language has its own text: {{ article.fallback_attrs.title }}.
+        """
+        suffix = field_suffix(get_language() or settings.LANGUAGE_CODE)
+        english = mark_safe(' lang="en" dir="ltr"')  # noqa: S308 - a constant
+        return {
+            field: "" if getattr(self, f"{field}_{suffix}", "") else english for field in ("title", "summary", "body")
+        }
 
     @property
     def available_languages(self):

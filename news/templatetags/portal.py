@@ -1,5 +1,7 @@
 """Template filters for articles and figures, in the reader's language."""
 
+from decimal import Decimal
+
 import nh3
 from babel.numbers import format_compact_decimal, format_decimal, format_percent
 from django import template
@@ -69,7 +71,8 @@ def percent(value):
     """Format a percentage given as a number from 0 to 100: 11.8 %."""
     if value is None:
         return ""
-    return format_percent(value / 100, format="#,##0.#%", locale=babel_locale())
+    # The locale's own pattern (11,8 % in French), keeping the figure's decimals.
+    return format_percent(Decimal(str(value)) / 100, locale=babel_locale(), decimal_quantization=False)
 
 
 @register.filter

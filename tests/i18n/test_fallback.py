@@ -118,3 +118,22 @@ def test_search_finds_a_translated_article_by_a_word_of_its_translation(client, 
 def test_slug_finds_an_untranslated_article_in_every_language(client, news):
     for language in ("en", "fr", "ar", "zh-hans"):
         assert client.get(f"/{language}/news/{news.section.slug}/kimchi-festival/").status_code == 200
+
+
+def test_a_translated_title_over_an_english_body_is_marked_field_by_field(client, news):
+    """Each text is marked in the language it is shown in; the notice still says the article is English."""
+    news.title_de, news.summary_de = "Kimchi-Fest", "Ein Fest."
+    news.save()
+    response = client.get(f"/de/news/{news.section.slug}/kimchi-festival/")
+    page = page_of(response)
+    assert NOTICE.format("Deutsch") in response.content.decode()
+    assert page.reading_of("Kimchi-Fest", tag="h1") == ("de", "ltr")
+    assert page.reading_of("Ein Fest.")[0] == "de"
+    assert page.reading_of("Cabbage everywhere.") == ("en", "ltr")
+    listing = client.get(f"/de/news/{news.section.slug}/").content.decode()
+    assert re.search(r'<h3 class="card__title"><a href="[^"]+">Kimchi-Fest</a>', listing)
+
+
+def test_print_view_of_an_untranslated_article_carries_the_notice(client, relation):
+    html = client.get(f"/fr/world/{relation.country.slug}/rok-japan-relations/print/").content.decode()
+    assert NOTICE.format("Français") in html
