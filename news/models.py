@@ -17,6 +17,7 @@ from django.core.files.base import ContentFile
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
@@ -299,6 +300,13 @@ class ArticleBase(models.Model):
     def has_translation(self, language=None):
         """Whether the reader's language has its own title and body (no fallback)."""
         return is_written_in(self, language or get_language())
+
+    @property
+    def lead(self):
+        """The summary to show above the body, unless the body already opens with it."""
+        if self.summary and not strip_tags(self.body).lstrip().startswith(self.summary.strip()):
+            return self.summary
+        return ""
 
     @property
     def fallback_attrs(self):

@@ -67,3 +67,10 @@ class TestImages:
         with pytest.raises(ValidationError) as caught:
             image.full_clean()
         assert caught.value.message_dict["file"][-1] == "Upload a valid image: the file is not a picture or is damaged."
+
+
+def test_the_lead_is_not_repeated_when_the_body_opens_with_the_summary():
+    article = make_article(summary_en="Seoul hosts a summit.", body_en="<p>Seoul hosts a summit. Leaders met.</p>")
+    assert article.lead == ""
+    article.summary_en = "Leaders of two nations met."
+    assert article.lead == "Leaders of two nations met."
