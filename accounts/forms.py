@@ -16,7 +16,8 @@ from .models import Scrap, User
 
 # How many people one article may be e-mailed to at once.
 MAX_RECIPIENTS = 5
-RECIPIENT_SEPARATORS = re.compile(r"[,;\s]+")
+# Commas and semicolons, also the full-width ones of Chinese and Japanese keyboards, and spaces.
+RECIPIENT_SEPARATORS = re.compile(r"[,;，；、\s]+")
 
 
 def password_help_text():

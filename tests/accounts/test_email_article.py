@@ -131,6 +131,18 @@ def test_five_recipients_are_allowed_and_repeats_count_once(client, committed, m
     assert ArticleEmail.objects.get().recipient_count == 5
 
 
+def test_full_width_separators_of_cjk_keyboards_separate_addresses(client, committed, mailoutbox, sender, article):
+    committed(
+        client.post, article.email_url, {"recipients": "a@example.org，b@example.org、c@example.org；d@example.org"}
+    )
+    assert sorted(mail.to[0] for mail in mailoutbox) == [
+        "a@example.org",
+        "b@example.org",
+        "c@example.org",
+        "d@example.org",
+    ]
+
+
 @pytest.mark.parametrize(
     "values",
     [{"status": ArticleBase.Status.DRAFT}, {"publish_date": timezone.now() + timedelta(days=1)}],
