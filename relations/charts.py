@@ -184,7 +184,7 @@ def build_trade_chart(partner_name, figures, *, rtl=None):
     )
     step, top = nice_scale(largest_value(slots))
     ticks = list(range(0, top + 1, step))
-    tick_texts = [usd(tick) for tick in ticks]
+    tick_texts = [tick_text(tick) for tick in ticks]
     chart.plot_start, chart.plot_end = WIDTH - PAD_END - plot_width(slots), WIDTH - PAD_END
     chart.baseline = HEIGHT - PAD_BOTTOM
     plot_height = chart.baseline - PAD_TOP
@@ -257,7 +257,7 @@ def largest_value(slots):
 def plot_width(slots):
     """The width left for the bars once the value axis has room for its longest label."""
     step, top = nice_scale(largest_value(slots))
-    longest = max(text_width(usd(tick), FONT_SIZE) for tick in range(0, top + 1, step))
+    longest = max(text_width(tick_text(tick), FONT_SIZE) for tick in range(0, top + 1, step))
     return WIDTH - PAD_END - min(longest + 10, WIDTH * 0.45)
 
 
@@ -265,6 +265,11 @@ def bar_width_for(width, slot_count, per_slot):
     """One width for every bar of the chart, so that a year with one bar looks like a year with three."""
     room = width / slot_count * GROUP_SHARE - (per_slot - 1) * BAR_GAP
     return min(MAX_BAR_WIDTH, room / per_slot)
+
+
+def tick_text(amount):
+    """An axis label: the baseline is a bare 0, which reads the same in every language."""
+    return "0" if amount == 0 else usd(amount)
 
 
 def value_labels(groups, label_room, slot_width):
