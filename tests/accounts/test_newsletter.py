@@ -9,7 +9,8 @@ import pytest
 from django.core import signing
 from django.core.management import CommandError, call_command
 from django.test import Client
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from accounts.models import NewsletterDelivery, NewsletterIssue, Subscription
 from accounts.services import NEWSLETTER_CONFIRM_MAX_AGE
@@ -101,7 +102,8 @@ def test_subscribe_confirm_send_unsubscribe(client, committed, mailoutbox):
     page = client.get(leave_path)
     assert page.status_code == 200
     assert "no-store" in page["Cache-Control"]
-    assert "You are unsubscribed" in page.content.decode()
+    with translation.override("de"):
+        assert gettext("You are unsubscribed") in page.content.decode()
     assert not Subscription.objects.exists()
     make_article(section=politics)
     send_newsletter()

@@ -3,6 +3,8 @@
 import re
 
 import pytest
+from django.utils import translation
+from django.utils.translation import gettext
 
 from tests.factories import make_article, make_relation_article
 
@@ -10,7 +12,18 @@ from .pages import page_of
 
 pytestmark = pytest.mark.django_db
 
-NOTICE = "This article is not yet available in {}; here is the English version."
+NOTICE = "This article is not yet available in %(language)s; here is the English version."
+
+
+def notice_text(language, name):
+    """The fallback notice as a reader of ``language`` reads it."""
+    with translation.override(language):
+        return gettext(NOTICE) % {"language": name}
+
+
+def in_english_badge(language):
+    with translation.override(language):
+        return gettext("In English")
 
 
 @pytest.fixture
@@ -42,7 +55,7 @@ def test_untranslated_relation_article_is_english_with_a_notice_in_the_readers_l
     response = client.get(url)
     html = response.content.decode()
     notice = notice_of(html)
-    assert NOTICE.format(name) in notice
+    assert notice_text(language, name) in notice
     # The notice links to the same article in each language it is written in.
     path = f"world/{relation.country.slug}/rok-japan-relations/"
     assert f'<a href="/en/{path}" lang="en" hreflang="en">English</a>' in notice
@@ -51,7 +64,7 @@ def test_untranslated_relation_article_is_english_with_a_notice_in_the_readers_l
     # The English text is marked English and left to right; the notice is in the reader's language.
     assert page.reading_of("Neighbours across the Korea Strait.") == ("en", "ltr")
     assert page.reading_of("ROK-Japan Relations", tag="h1") == ("en", "ltr")
-    assert page.reading_of("This article is not yet available")[0] == language
+    assert page.reading_of(notice_text(language, name))[0] == language
 
 
 def test_translated_relation_article_has_no_notice_and_no_english_wrapper(client, relation):
@@ -69,11 +82,11 @@ def test_english_article_never_shows_the_notice(client, relation):
 
 def test_news_article_falls_back_exactly_when_its_body_is_missing(client, news):
     url = f"/de/news/{news.section.slug}/kimchi-festival/"
-    assert NOTICE.format("Deutsch") in client.get(url).content.decode()
+    assert notice_text("de", "Deutsch") in client.get(url).content.decode()
     news.title_de = "Kimchi-Fest"
     news.save()
     html = client.get(url).content.decode()
-    assert NOTICE.format("Deutsch") in html, "a title alone is not a translation"
+    assert notice_text("de", "Deutsch") in html, "a title alone is not a translation"
     news.body_de = "<p>Überall Kohl.</p>"
     news.save()
     html = client.get(url).content.decode()
@@ -94,10 +107,10 @@ def test_lists_mark_an_article_shown_in_english(client, relation):
     partner_page = f"/fr/world/{relation.country.slug}/"
     html = client.get(partner_page).content.decode()
     assert re.search(r'<h3 class="card__title" lang="en" dir="ltr"><a href="[^"]+">ROK-Japan Relations</a>', html)
-    assert "In English" in html
+    assert in_english_badge("fr") in html
     korean = client.get(f"/ko/world/{relation.country.slug}/").content.decode()
     assert re.search(r'<h3 class="card__title"><a href="[^"]+">한일 관계</a>', korean)
-    assert "In English" not in korean
+    assert in_english_badge("ko") not in korean
 
 
 def test_search_finds_an_english_only_article_through_its_fallback(client, news, relation):
@@ -126,7 +139,7 @@ def test_a_translated_title_over_an_english_body_is_marked_field_by_field(client
     news.save()
     response = client.get(f"/de/news/{news.section.slug}/kimchi-festival/")
     page = page_of(response)
-    assert NOTICE.format("Deutsch") in response.content.decode()
+    assert notice_text("de", "Deutsch") in response.content.decode()
     assert page.reading_of("Kimchi-Fest", tag="h1") == ("de", "ltr")
     assert page.reading_of("Ein Fest.")[0] == "de"
     assert page.reading_of("Cabbage everywhere.") == ("en", "ltr")
@@ -136,4 +149,4 @@ def test_a_translated_title_over_an_english_body_is_marked_field_by_field(client
 
 def test_print_view_of_an_untranslated_article_carries_the_notice(client, relation):
     html = client.get(f"/fr/world/{relation.country.slug}/rok-japan-relations/print/").content.decode()
-    assert NOTICE.format("Français") in html
+    assert notice_text("fr", "Français") in html
