@@ -26,7 +26,7 @@ run: setup
 	@echo "Korea Portal: http://127.0.0.1:$(PORT)/  (admin: http://127.0.0.1:$(PORT)/admin/)"
 	$(BIN)/gunicorn korea_portal.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile -
 
-test: compiled migrations-check
+test: compiled migrations-check messages-check
 	$(MANAGE) check
 	@echo "== Tests on SQLite"
 	env -u DATABASE_URL $(BIN)/pytest

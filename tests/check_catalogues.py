@@ -21,6 +21,8 @@ It prints one line per problem and exits 1, or prints a summary and exits 0.
 """
 
 import argparse
+import contextlib
+import io
 import os
 import re
 import shutil
@@ -47,7 +49,9 @@ def catalogue_path(root, locale, domain):
 
 def msgids(path):
     """Return the active (not obsolete) message keys of a catalogue: (context, msgid)."""
-    with open(path, "rb") as file:
+    # Babel prints a warning for each plural entry with more forms than it
+    # expects (Django's Russian catalogues have four); msgfmt checks plurals.
+    with open(path, "rb") as file, contextlib.redirect_stdout(io.StringIO()):
         catalog = read_po(file)
     return {(message.context, message.id) for message in catalog if message.id}
 
