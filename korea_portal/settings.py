@@ -155,6 +155,12 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "accounts:profile"
 LOGOUT_REDIRECT_URL = "home"
 
+# Behind a reverse proxy that appends the client's address to X-Forwarded-For,
+# set DJANGO_TRUST_X_FORWARDED_FOR=1 so rate limits see the client, not the
+# proxy. Never set it without such a proxy: clients could then pick their
+# address. (django-axes reads REMOTE_ADDR: see AXES_IPWARE_* in its docs.)
+TRUST_X_FORWARDED_FOR = env_bool("DJANGO_TRUST_X_FORWARDED_FOR")
+
 # Brute-force protection (django-axes): lock an account, or an address, after
 # repeated failures, for the admin login too.
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))

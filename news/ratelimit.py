@@ -3,6 +3,7 @@ A fixed-window rate limit kept in the cache, so that every worker shares it
 (Redis in production). Used by everything that sends mail.
 """
 
+from django.conf import settings
 from django.core.cache import cache
 
 
@@ -21,8 +22,14 @@ def allow(scope, identity, limit, period):
 
 
 def client_address(request):
-    """The address to limit by: the first forwarded hop when behind our proxy."""
+    """
+    The address to limit by.
+
+    ``X-Forwarded-For`` is believed only when ``TRUST_X_FORWARDED_FOR`` says the
+    site runs behind a proxy that sets it, and then only its last hop (the one
+    our proxy added): anything before it is whatever the client sent.
+    """
     forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    if forwarded:
-        return forwarded.split(",")[0].strip()
+    if settings.TRUST_X_FORWARDED_FOR and forwarded.strip():
+        return forwarded.split(",")[-1].strip()
     return request.META.get("REMOTE_ADDR", "unknown")
