@@ -1,10 +1,12 @@
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -13,6 +15,7 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from .articles import article_models
 from .languages import field_suffix, native_name
 from .models import Article, Image, Section, Tag, TranslationState
+from .signals import forget_content
 
 # Rows of the translation-status page shown at once.
 TRANSLATION_STATUS_PAGE_SIZE = 50
@@ -102,14 +105,26 @@ class ArticleAdminBase(PortalTranslationAdmin):
         )
         return format_html("{} {}", current, stale) if stale else current
 
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "author":
+            # Authors are staff; readers' accounts are none of an editor's business.
+            kwargs["queryset"] = get_user_model().objects.filter(is_staff=True).order_by("username")
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
     def save_model(self, request, obj, form, change):
         if not change and obj.author_id is None:
             obj.author = request.user
         super().save_model(request, obj, form, change)
 
+    def set_status(self, queryset, status):
+        """Set the status of many articles at once; update() sends no signal, so forget cached pages here."""
+        count = queryset.update(status=status, updated=timezone.now())
+        forget_content()
+        return count
+
     @admin.action(description=_("Publish the selected articles"), permissions=["change"])
     def publish(self, request, queryset):
-        count = queryset.update(status=Article.Status.PUBLISHED)
+        count = self.set_status(queryset, Article.Status.PUBLISHED)
         self.message_user(
             request,
             ngettext("%(count)d article published.", "%(count)d articles published.", count) % {"count": count},
@@ -137,7 +152,7 @@ class ArticleAdminBase(PortalTranslationAdmin):
 
     @admin.action(description=_("Unpublish the selected articles"), permissions=["change"])
     def unpublish(self, request, queryset):
-        count = queryset.update(status=Article.Status.DRAFT)
+        count = self.set_status(queryset, Article.Status.DRAFT)
         self.message_user(
             request,
             ngettext("%(count)d article unpublished.", "%(count)d articles unpublished.", count) % {"count": count},

@@ -106,3 +106,23 @@ def test_a_non_editor_cannot_use_the_admin(client):
     client.force_login(reader)
     response = client.get(reverse("admin:relations_country_add"))
     assert response.status_code == 302 and "/admin/login/" in response["Location"]
+
+
+def test_the_author_choices_show_staff_only(editor_client):
+    make_user(username="reader-x", display_name="A Reader")
+    page = editor_client.get(reverse("admin:news_article_add")).content.decode()
+    author_select = page.split('name="author"', 1)[1].split("</select>", 1)[0]
+    assert "reader-x" not in author_select and "A Reader" not in author_select
+
+
+def test_unpublishing_from_the_list_takes_the_article_off_cached_pages(editor_client):
+    from django.test import Client
+
+    article = make_article(title_en="Soon withdrawn")
+    visitor = Client()
+    assert "Soon withdrawn" in visitor.get("/en/news/").content.decode()  # now cached for anonymous visitors
+    editor_client.post(
+        reverse("admin:news_article_changelist"), {"action": "unpublish", "_selected_action": [article.pk]}
+    )
+    assert "Soon withdrawn" not in visitor.get("/en/news/").content.decode()
+    assert visitor.get(article.get_absolute_url()).status_code == 404
