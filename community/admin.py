@@ -1,13 +1,14 @@
 from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from modeltranslation.admin import TabbedTranslationAdmin
+
+from news.admin import PortalTranslationAdmin
 
 from .models import Board, Post, Topic
 
 
 @admin.register(Board)
-class BoardAdmin(TabbedTranslationAdmin):
+class BoardAdmin(PortalTranslationAdmin):
     list_display = ("name", "slug", "position")
     list_editable = ("position",)
     prepopulated_fields = {"slug": ("name_en",)}

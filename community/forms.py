@@ -40,4 +40,5 @@ class TopicForm(ReplyForm):
 
 
 class HidePostForm(forms.Form):
+    action = forms.ChoiceField(choices=[("hide", "hide"), ("show", "show")])
     reason = forms.CharField(label=_("Reason"), max_length=200, required=False)

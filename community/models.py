@@ -3,7 +3,8 @@ The Open Forum: boards hold topics, topics hold posts.
 
 Posts are plain text (escaped and linked when shown, never trusted as HTML).
 Moderators hide posts and lock topics; a hidden post stays in the database,
-so moderation can be undone, but only moderators see it.
+so moderation can be undone, but only moderators see it. When an account is
+deleted its topics and posts stay, shown as by a deleted user.
 """
 
 from django.conf import settings
@@ -42,8 +43,13 @@ class TopicQuerySet(models.QuerySet):
 class Topic(models.Model):
     board = models.ForeignKey(Board, verbose_name=_("board"), on_delete=models.CASCADE, related_name="topics")
     title = models.CharField(_("title"), max_length=150)
+    # A deleted account's topics and posts stay, without its name: others replied to them.
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("author"), on_delete=models.CASCADE, related_name="forum_topics"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="forum_topics",
     )
     created = models.DateTimeField(_("created"), default=timezone.now)
     last_post_at = models.DateTimeField(_("last post"), default=timezone.now, db_index=True)
@@ -68,7 +74,11 @@ class Topic(models.Model):
 class Post(models.Model):
     topic = models.ForeignKey(Topic, verbose_name=_("topic"), on_delete=models.CASCADE, related_name="posts")
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("author"), on_delete=models.CASCADE, related_name="forum_posts"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="forum_posts",
     )
     body = models.TextField(_("message"), max_length=5000)
     created = models.DateTimeField(_("created"), default=timezone.now)

@@ -4,6 +4,7 @@ from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMix
 from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
 from django.db.models import Count, Max
+from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
@@ -125,7 +126,7 @@ class NewTopicView(LoginRequiredMixin, PostingMixin, View):
 
 
 class HidePostView(PermissionRequiredMixin, View):
-    """Hide a post from readers, or show it again (moderators only)."""
+    """Hide a post from readers (``action=hide``), or show it again (``action=show``); moderators only."""
 
     permission_required = MODERATE
     raise_exception = True
@@ -133,23 +134,28 @@ class HidePostView(PermissionRequiredMixin, View):
     def post(self, request, pk):
         post = get_object_or_404(Post.objects.select_related("topic__board"), pk=pk)
         form = HidePostForm(request.POST)
-        reason = form.cleaned_data["reason"] if form.is_valid() else ""
-        post.is_hidden = not post.is_hidden
-        post.hidden_reason = reason if post.is_hidden else ""
+        if not form.is_valid():
+            return HttpResponseBadRequest()
+        # The action is explicit, not a toggle: two moderators hiding at once both hide.
+        post.is_hidden = form.cleaned_data["action"] == "hide"
+        post.hidden_reason = form.cleaned_data["reason"] if post.is_hidden else ""
         post.save(update_fields=["is_hidden", "hidden_reason"])
         messages.success(request, _("The post is hidden.") if post.is_hidden else _("The post is shown again."))
         return redirect(post.get_absolute_url())
 
 
 class LockTopicView(PermissionRequiredMixin, View):
-    """Lock a topic against replies, or unlock it (moderators only)."""
+    """Lock a topic against replies (``action=lock``), or open it again (``action=unlock``); moderators only."""
 
     permission_required = MODERATE
     raise_exception = True
 
     def post(self, request, pk):
         topic = get_object_or_404(Topic.objects.select_related("board"), pk=pk)
-        topic.is_locked = not topic.is_locked
+        action = request.POST.get("action")
+        if action not in ("lock", "unlock"):
+            return HttpResponseBadRequest()
+        topic.is_locked = action == "lock"
         topic.save(update_fields=["is_locked"])
         messages.success(request, _("The topic is locked.") if topic.is_locked else _("The topic is open again."))
         return redirect(topic)

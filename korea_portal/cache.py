@@ -41,8 +41,10 @@ from django.utils.translation import get_language
 
 from news.signals import PAGE_GENERATION_KEY, start_page_generation
 
-# Never cached: the admin, and the accounts pages (personal, and full of forms).
-EXCLUDED_PATHS = re.compile(r"^/(?:admin|[\w-]+/accounts)/")
+# Never cached: the admin, the accounts pages (personal, and full of forms),
+# and the forum, whose pages change with every post: were it cached, every
+# post would have to drop every cached page of the site.
+EXCLUDED_PATHS = re.compile(r"^/(?:admin|[\w-]+/accounts|[\w-]+/forum)/")
 # Cache-Control directives by which a view says that its page is not for everyone.
 PRIVATE_DIRECTIVES = {"private", "no-cache", "no-store"}
 # Vary values the cache accounts for: the language is in the key, and only

@@ -138,7 +138,7 @@ else:
 # Seconds an anonymous public page may be served from the cache.
 PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "60"))
 # Apps whose saves and deletes empty the page cache at once (see news/signals.py).
-PAGE_CACHE_CONTENT_APPS = ["news", "relations", "community"]
+PAGE_CACHE_CONTENT_APPS = ["news", "relations"]
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [

@@ -111,7 +111,9 @@ def test_posting_is_rate_limited(client, settings, topic):
 def test_moderator_hides_a_post_and_readers_no_longer_see_it(client, topic, moderator):
     post = reply(topic=topic, author=make_user(), body="Spam spam spam")
     client.force_login(moderator)
-    response = client.post(reverse("community:hide-post", kwargs={"pk": post.pk}), {"reason": "Advertising"})
+    response = client.post(
+        reverse("community:hide-post", kwargs={"pk": post.pk}), {"action": "hide", "reason": "Advertising"}
+    )
     assert response.status_code == 302
     post.refresh_from_db()
     assert post.is_hidden and post.hidden_reason == "Advertising"
@@ -124,8 +126,8 @@ def test_moderator_hides_a_post_and_readers_no_longer_see_it(client, topic, mode
 def test_a_reader_cannot_moderate(client, topic):
     post = topic.posts.get()
     client.force_login(make_user())
-    assert client.post(reverse("community:hide-post", kwargs={"pk": post.pk})).status_code == 403
-    assert client.post(reverse("community:lock-topic", kwargs={"pk": topic.pk})).status_code == 403
+    assert client.post(reverse("community:hide-post", kwargs={"pk": post.pk}), {"action": "hide"}).status_code == 403
+    assert client.post(reverse("community:lock-topic", kwargs={"pk": topic.pk}), {"action": "lock"}).status_code == 403
     post.refresh_from_db()
     topic.refresh_from_db()
     assert post.is_hidden is False and topic.is_locked is False
@@ -133,7 +135,7 @@ def test_a_reader_cannot_moderate(client, topic):
 
 def test_a_locked_topic_takes_no_reply(client, topic, moderator):
     client.force_login(moderator)
-    client.post(reverse("community:lock-topic", kwargs={"pk": topic.pk}))
+    client.post(reverse("community:lock-topic", kwargs={"pk": topic.pk}), {"action": "lock"})
     client.force_login(make_user())
     response = client.post(topic.get_absolute_url(), {"body": "Too late"})
     assert response.status_code == 403
@@ -162,3 +164,40 @@ def test_every_page_links_to_the_forum(client):
     html = client.get("/en/").content.decode()
     assert '<a href="/en/forum/">Community</a>' in html
     assert 'href="/en/forum/"' in client.get("/en/sitemap/").content.decode()
+
+
+def test_moderation_actions_are_explicit_so_two_moderators_agree(client, topic, moderator):
+    post = topic.posts.get()
+    client.force_login(moderator)
+    hide = reverse("community:hide-post", kwargs={"pk": post.pk})
+    for _moderator in range(2):
+        client.post(hide, {"action": "hide"})
+    post.refresh_from_db()
+    assert post.is_hidden is True
+    client.post(hide, {"action": "show"})
+    post.refresh_from_db()
+    assert post.is_hidden is False
+    assert client.post(hide, {"action": "delete"}).status_code == 400
+    lock = reverse("community:lock-topic", kwargs={"pk": topic.pk})
+    assert client.post(lock, {}).status_code == 400
+    client.post(lock, {"action": "lock"})
+    client.post(lock, {"action": "lock"})
+    topic.refresh_from_db()
+    assert topic.is_locked is True
+
+
+def test_a_deleted_account_leaves_its_posts_and_the_replies_to_them(client, board):
+    author = make_user(display_name="Leaving Reader")
+    topic = start_topic(board=board, author=author, title="A question", body="My question")
+    reply(topic=topic, author=make_user(), body="An answer from another reader")
+    author.delete()
+    html = client.get(topic.get_absolute_url()).content.decode()
+    assert "My question" in html and "An answer from another reader" in html
+    assert "a deleted user" in html and "Leaving Reader" not in html
+    assert "by a deleted user" in client.get(board.get_absolute_url()).content.decode()
+
+
+def test_forum_pages_are_never_served_from_the_page_cache(client, topic):
+    client.get(topic.get_absolute_url())
+    reply(topic=topic, author=make_user(), body="Fresh reply")
+    assert "Fresh reply" in client.get(topic.get_absolute_url()).content.decode()
