@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.contrib import messages
 from django.core.mail import EmailMessage
-from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.template import loader
@@ -11,6 +10,7 @@ from django.views.decorators.http import require_GET
 from django.views.generic import FormView, TemplateView
 
 from news.articles import latest_articles
+from news.mail import send_after_commit
 from news.models import Section
 from news.ratelimit import allow, client_address
 from relations.models import Country, Summit
@@ -31,16 +31,12 @@ class HomeView(TemplateView):
     template_name = "home.html"
 
     def get_summit_groups(self):
-        """
-        Return (heading, summits) for the upcoming summits, soonest first, and the recent ones.
-
-        One query reads the latest summits by date; a group with none is left out.
-        """
+        """Return (heading, summits) for the upcoming summits, soonest first, and the recent ones, latest first."""
         today = timezone.localdate()
-        summits = list(Summit.objects.select_related("partner")[: 2 * HOME_SUMMITS])
-        upcoming = sorted((summit for summit in summits if summit.date >= today), key=lambda summit: summit.date)
-        recent = [summit for summit in summits if summit.date < today]
-        groups = [(_("Upcoming summits"), upcoming[:HOME_SUMMITS]), (_("Recent summits"), recent[:HOME_SUMMITS])]
+        summits = Summit.objects.select_related("partner")
+        upcoming = summits.filter(date__gte=today).order_by("date", "pk")[:HOME_SUMMITS]
+        recent = summits.filter(date__lt=today).order_by("-date", "-pk")[:HOME_SUMMITS]
+        groups = [(_("Upcoming summits"), list(upcoming)), (_("Recent summits"), list(recent))]
         return [(heading, group) for heading, group in groups if group]
 
     def get_context_data(self, **kwargs):
@@ -75,14 +71,19 @@ class ContactView(FormView):
             form.add_error(None, _("You have sent several messages in the last hour. Please try again later."))
             return render(request, self.template_name, self.get_context_data(form=form), status=429)
         data = form.cleaned_data
+        # The webmaster reads the site's language; the visitor's own words go in as written.
+        with translation.override(settings.LANGUAGE_CODE):
+            subject = _("[Contact] %(subject)s") % {"subject": data["subject"]}
+            body = _("Message from %(name)s <%(email)s>:\n\n%(message)s") % data
         mail = EmailMessage(
-            subject=_("[Contact] %(subject)s") % {"subject": data["subject"]},
-            body=_("Message from %(name)s <%(email)s>:\n\n%(message)s") % data,
+            subject=subject,
+            body=body,
             from_email=settings.DEFAULT_FROM_EMAIL,
             to=[settings.WEBMASTER_EMAIL],
             reply_to=[data["email"]],
         )
-        transaction.on_commit(mail.send)
+        # A mail server's failure is logged, not shown: the visitor's answer is the same.
+        send_after_commit(mail)
         messages.success(request, _("Thank you: your message has been sent to the webmaster."))
         return redirect("contact")
 
