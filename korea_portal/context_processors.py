@@ -5,17 +5,13 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language, get_language_bidi, get_language_from_path, override
 
 from news.languages import native_name
-from news.models import WORLD_SECTION_SLUG, Section, Tag
+from news.models import Section, Tag
 from news.signals import HEADER_CACHE_KEY
 
 
 def navigation(sections):
     for section in sections:
-        if section.slug == WORLD_SECTION_SLUG:
-            url = reverse("relations:countries")
-        else:
-            url = section.get_absolute_url()
-        yield {"section": section, "url": url}
+        yield {"section": section, "url": section.get_absolute_url()}
 
 
 def header_content():

@@ -174,6 +174,10 @@ AXES_VERBOSE = False
 # whatever its number of recipients); the next is refused with HTTP 429.
 EMAIL_ARTICLE_LIMIT_PER_HOUR = int(os.environ.get("EMAIL_ARTICLE_LIMIT_PER_HOUR", "10"))
 
+# Sections whose page is another app's page, by URL name: the world section's
+# page lists the partners (its relation articles are not news articles).
+SECTION_PAGES = {"korea-and-the-world": "relations:countries"}
+
 # The Open Forum: at most this many posts by one account per this many seconds.
 FORUM_POST_LIMIT = (5, 600)
 

@@ -33,14 +33,29 @@ from .languages import (
     translation_sources,
 )
 
-# The section of Korea's foreign relations: its navigation entry leads to the
-# partners' pages, and the relations app's articles count as part of it.
+# The section of Korea's foreign relations: the relations app's articles count
+# as part of it, and its page is the partners' page (settings.SECTION_PAGES).
 WORLD_SECTION_SLUG = "korea-and-the-world"
+# Slugs a section may not take: the news URLs use them (/news/tags/…).
+RESERVED_SECTION_SLUGS = {"tags"}
+
+
+def validate_section_slug(value):
+    if value in RESERVED_SECTION_SLUGS:
+        raise ValidationError(
+            _("The portal uses this address itself; choose another slug."), code="reserved", params={"value": value}
+        )
 
 
 class Section(models.Model):
+    """
+    A part of the news. A section whose slug ``settings.SECTION_PAGES`` names
+    has its page elsewhere (the world section's is the partners' page): its
+    URL leads there and its news list redirects there.
+    """
+
     name = models.CharField(_("name"), max_length=100)
-    slug = models.SlugField(_("slug"), unique=True)
+    slug = models.SlugField(_("slug"), unique=True, validators=[validate_section_slug])
     description = models.TextField(_("description"), blank=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
@@ -53,6 +68,8 @@ class Section(models.Model):
         return self.name
 
     def get_absolute_url(self):
+        if self.slug in settings.SECTION_PAGES:
+            return reverse(settings.SECTION_PAGES[self.slug])
         return reverse("news:section", kwargs={"section": self.slug})
 
 

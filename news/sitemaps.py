@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 
 from .models import Article, Section
@@ -21,7 +22,8 @@ class SectionSitemap(TranslatedSitemap):
     changefreq = "daily"
 
     def items(self):
-        return Section.objects.all()
+        # A section whose page is elsewhere is listed there (the partners' page is in "pages").
+        return Section.objects.exclude(slug__in=settings.SECTION_PAGES)
 
 
 class ArticleSitemap(TranslatedSitemap):

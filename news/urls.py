@@ -12,6 +12,6 @@ urlpatterns = [
     path("<slug:section>/", views.SectionView.as_view(), name="section"),
 ]
 
-# The article route under a section; a section may not take the tags' prefix.
+# The article route under a section (a section may not take the tags' prefix:
+# see news.models.RESERVED_SECTION_SLUGS).
 ARTICLE_ROUTE = "<slug:section>/<slug:slug>/"
-RESERVED_SECTION_SLUGS = {"tags"}

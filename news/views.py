@@ -1,5 +1,6 @@
+from django.conf import settings
 from django.db.models import Q
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import get_language
 from django.views.generic import DetailView, ListView
 
@@ -61,6 +62,11 @@ class ArticleListView(ListView):
 
 
 class SectionView(ArticleListView):
+    def get(self, request, *args, **kwargs):
+        if self.kwargs["section"] in settings.SECTION_PAGES:
+            return redirect(settings.SECTION_PAGES[self.kwargs["section"]])
+        return super().get(request, *args, **kwargs)
+
     def get_queryset(self):
         self.section = get_object_or_404(Section, slug=self.kwargs["section"])
         return super().get_queryset().filter(section=self.section)
