@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
+from django.db.models import Max
 
 from .models import Article, Section
 
@@ -27,10 +28,22 @@ class SectionSitemap(TranslatedSitemap):
 
 
 class ArticleSitemap(TranslatedSitemap):
+    """Published articles, read with only what their URL and date need (not ten bodies each)."""
+
     model = Article
+    url_related = "section"
 
     def items(self):
-        return self.model.objects.published().select_related(*self.model.list_related)
+        return (
+            self.model.objects.published()
+            .select_related(self.url_related)
+            .only("slug", "updated", f"{self.url_related}__slug")
+            .order_by("-publish_date", "-pk")
+        )
 
     def lastmod(self, article):
         return article.updated
+
+    def get_latest_lastmod(self):
+        # Django's default reads every item for this; the database answers at once.
+        return self.model.objects.published().aggregate(latest=Max("updated"))["latest"]

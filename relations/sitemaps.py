@@ -10,3 +10,4 @@ class CountrySitemap(TranslatedSitemap):
 
 class RelationArticleSitemap(ArticleSitemap):
     model = Article
+    url_related = "country"
