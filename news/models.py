@@ -230,8 +230,9 @@ class ArticleBase(models.Model):
     A concrete article names ``url_namespace`` (the URLconf namespace whose
     ``article`` route shows it) and ``list_related`` (what a list of it
     selects with it), and implements ``url_kwargs()`` (its URL's keyword
-    arguments) and the static method ``url_lookup(**url_kwargs)`` (the filter
-    that finds it again from them).
+    arguments), the static method ``url_lookup(**url_kwargs)`` (the filter
+    that finds it again from them) and ``list_label`` (what a list shows beside
+    its date: its section, its partner).
     """
 
     class Status(models.TextChoices):
@@ -385,3 +386,7 @@ class Article(ArticleBase):
     @staticmethod
     def url_lookup(section, slug):
         return {"section__slug": section, "slug": slug}
+
+    @property
+    def list_label(self):
+        return self.section.name

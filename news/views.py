@@ -44,8 +44,11 @@ class ArticleDetailView(PublishedArticleMixin, DetailView):
 class ArticlePrintView(PublishedArticleMixin, DetailView):
     """The article alone, for paper: no navigation, no tools, its URL at the foot."""
 
-    template_name = "news/article_print.html"
     context_object_name = "article"
+
+    def get_template_names(self):
+        # An app may add to the print view of its own kind of article.
+        return [f"{self.model._meta.app_label}/article_print.html", "news/article_print.html"]
 
     def get_context_data(self, **kwargs):
         article_url = self.request.build_absolute_uri(self.object.get_absolute_url())

@@ -94,6 +94,10 @@ class Article(ArticleBase):
     def url_lookup(country, slug):
         return {"country__slug": country, "slug": slug}
 
+    @property
+    def list_label(self):
+        return self.country.name
+
 
 class Summit(models.Model):
     date = models.DateField(_("date"))
