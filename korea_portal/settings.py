@@ -5,8 +5,9 @@ With no variable set the site runs locally and safely: DEBUG off, SQLite under
 ``var/``, mail written as files under ``var/mail/``, media under ``var/media/``
 and a local-memory cache. Production is switched on by variables alone:
 
-- ``DJANGO_SECRET_KEY``: required whenever DEBUG is off and the site is not in
-  local mode (see ``DJANGO_LOCAL``).
+- ``DJANGO_SECRET_KEY``: required as soon as the site answers to any host
+  but this machine's (``DJANGO_ALLOWED_HOSTS``) or ``DJANGO_SECURE=1``;
+  without either, a fixed local key is used.
 - ``DATABASE_URL``: ``postgres://user:password@host:5432/name`` (psycopg 3).
 - ``REDIS_URL``: ``redis://host:6379/0`` for the shared cache and rate limits.
 - ``DJANGO_ALLOWED_HOSTS``: comma-separated host names.
@@ -37,14 +38,17 @@ def env_list(name, default=""):
 DEBUG = env_bool("DJANGO_DEBUG")
 SECURE = env_bool("DJANGO_SECURE")
 
+LOCAL_HOSTS = ["localhost", "127.0.0.1", "[::1]", "testserver"]
+ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ",".join(LOCAL_HOSTS))
+
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 if not SECRET_KEY:
-    if SECURE:
-        raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set when DJANGO_SECURE=1.")
-    # A fixed key is acceptable only for a local, non-public site.
+    if SECURE or set(ALLOWED_HOSTS) - set(LOCAL_HOSTS):
+        raise ImproperlyConfigured(
+            "DJANGO_SECRET_KEY must be set for a site that answers to other hosts than this machine."
+        )
+    # A fixed key is acceptable only for a site nobody else can reach.
     SECRET_KEY = "local-only-insecure-key-do-not-use-in-production"  # noqa: S105
-
-ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1],testserver")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 SITE_NAME = "Korea Portal"
