@@ -9,6 +9,7 @@ from django.utils.translation import get_language
 from django.views import View
 from django.views.generic import DetailView, ListView
 
+from news.spreadsheets import spreadsheet_safe
 from news.views import ArticleDetailView as NewsArticleDetailView
 
 from .charts import bounded_amount, build_trade_chart
@@ -101,13 +102,6 @@ def trade_record(partner, figure):
         "source": figure.source,
         "note": figure.note,
     }
-
-
-def spreadsheet_safe(value):
-    """Keep a text cell from being run as a formula when the CSV is opened in a spreadsheet."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
 
 
 class TradeDownloadView(View):

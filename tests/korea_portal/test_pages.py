@@ -1,6 +1,7 @@
 """The site-wide pages: the layout every page shares, home, the fixed pages, contact, errors, robots.txt."""
 
 import re
+import smtplib
 from datetime import date, timedelta
 
 import pytest
@@ -231,6 +232,34 @@ class TestContact:
         response = Client(enforce_csrf_checks=True).post(self.URL, self.VALID)
         assert response.status_code == 403
         assert mail.outbox == []
+
+    def test_the_webmaster_reads_the_sites_language_and_the_message_as_written(
+        self, client, django_capture_on_commit_callbacks
+    ):
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(
+                "/ko/contact/", {**self.VALID, "subject": "링크 오류", "message": "문화 페이지의 링크가 깨졌습니다."}
+            )
+        assert response.status_code == 302
+        (message,) = mail.outbox
+        assert message.subject == "[Contact] 링크 오류"
+        assert message.body == "Message from Kim Min-ji <minji@example.org>:\n\n문화 페이지의 링크가 깨졌습니다."
+        # The visitor is still answered in their own language.
+        with translation.override("ko"):
+            thanks = translation.gettext("Thank you: your message has been sent to the webmaster.")
+        assert thanks in html_of(client.get(response["Location"]))
+
+    def test_a_mail_server_error_is_logged_and_the_visitor_is_answered_the_same(
+        self, client, django_capture_on_commit_callbacks, monkeypatch, caplog
+    ):
+        def server_gone(message, *args, **kwargs):
+            raise smtplib.SMTPServerDisconnected("Connection unexpectedly closed")
+
+        monkeypatch.setattr(mail.EmailMessage, "send", server_gone)
+        response = self.post(client, django_capture_on_commit_callbacks)
+        assert "Thank you: your message has been sent to the webmaster." in html_of(response)
+        assert "Could not send the mail '[Contact] A broken link'" in caplog.text
+        assert "SMTPServerDisconnected" in caplog.text
 
 
 class TestErrorPages:
