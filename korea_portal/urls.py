@@ -50,7 +50,6 @@ feed_patterns = [
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("i18n/", include("django.conf.urls.i18n")),
     path("robots.txt", views.robots_txt, name="robots"),
     path(
         "sitemap.xml",

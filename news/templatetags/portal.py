@@ -75,13 +75,6 @@ def percent(value):
     return format_percent(Decimal(str(value)) / 100, locale=babel_locale(), decimal_quantization=False)
 
 
-@register.filter
-def number(value):
-    if value is None:
-        return ""
-    return format_decimal(value, locale=babel_locale())
-
-
 @register.inclusion_tag("includes/article_tools.html", takes_context=True)
 def article_tools(context, article):
     """The article tools (font size, print, e-mail, scrap), the same for every kind of article."""

@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.utils import translation
 
-from news.templatetags.portal import number, percent, usd
+from news.templatetags.portal import percent, usd
 from tests.factories import make_relation_article
 
 pytestmark = pytest.mark.django_db
@@ -54,9 +54,3 @@ def test_money_is_written_in_the_readers_language(language, amount):
 def test_shares_use_the_languages_decimal_sign_and_spacing(language, share):
     with translation.override(language):
         assert percent(11.8) == share
-
-
-@pytest.mark.parametrize(("language", "written"), [("en", "1,234,567"), ("de", "1.234.567"), ("ko", "1,234,567")])
-def test_numbers_use_the_languages_grouping(language, written):
-    with translation.override(language):
-        assert number(1234567) == written
