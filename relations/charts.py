@@ -28,8 +28,7 @@ from babel.numbers import format_compact_decimal
 from django.utils.translation import get_language_bidi
 from django.utils.translation import gettext as _
 
-from news.templatetags.portal import babel_locale, usd
-
+from .formats import babel_locale, bounded_usd, usd
 from .models import TradeFigure
 
 WIDTH = 360
@@ -60,16 +59,6 @@ def series_name(series):
         "exports": _("Korea's exports"),
         "imports": _("Korea's imports"),
     }[series]
-
-
-def bounded_amount(value, bound):
-    """Say an amount with its bound in words: "more than US$53 billion"."""
-    amount = usd(value)
-    if bound == TradeFigure.Bound.MORE_THAN:
-        return _("more than %(amount)s") % {"amount": amount}
-    if bound == TradeFigure.Bound.ABOUT:
-        return _("about %(amount)s") % {"amount": amount}
-    return amount
 
 
 def marked_amount(value, bound, format_type="long"):
@@ -229,7 +218,7 @@ def build_trade_chart(partner_name, figures, *, rtl=None):
                     % {
                         "year": figure.year,
                         "series": series_name(series),
-                        "amount": bounded_amount(value, figure.bound),
+                        "amount": bounded_usd(value, figure.bound),
                     },
                 )
             )
@@ -318,7 +307,7 @@ def left_off_note(figure):
         if figure.two_way is None:
             return _("An annual figure with no year given is not placed on the time axis; see the table.")
         return _("An annual figure with no year given (%(amount)s) is not placed on the time axis; see the table.") % {
-            "amount": bounded_amount(figure.two_way, figure.bound)
+            "amount": bounded_usd(figure.two_way, figure.bound)
         }
     if not chartable(figure):
         return _("%(year)s: the source gives no amount of trade to draw; see the table.") % {"year": figure.year}

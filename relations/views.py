@@ -12,7 +12,8 @@ from django.views.generic import DetailView, ListView
 from news.spreadsheets import spreadsheet_safe
 from news.views import ArticleDetailView as NewsArticleDetailView
 
-from .charts import bounded_amount, build_trade_chart
+from .charts import build_trade_chart
+from .formats import bounded_usd
 from .models import Article, Country, Summit
 
 
@@ -35,7 +36,7 @@ class CountryListView(ListView):
         for country in context["countries"]:
             country.latest_trade = latest_trade(country.trade_figures.all())
             if country.latest_trade:
-                country.latest_trade_amount = bounded_amount(country.latest_trade.two_way, country.latest_trade.bound)
+                country.latest_trade_amount = bounded_usd(country.latest_trade.two_way, country.latest_trade.bound)
         return context
 
 

@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.utils import translation
 
-from news.templatetags.portal import percent, usd
+from relations.formats import percent, usd
 from tests.factories import make_relation_article
 
 pytestmark = pytest.mark.django_db
