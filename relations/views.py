@@ -63,7 +63,7 @@ class CountryDetailView(DetailView):
             ),
             Prefetch(
                 "summits",
-                queryset=Summit.objects.select_related("photo", "article", "article__country"),
+                queryset=Summit.objects.select_related("photo"),
             ),
             "trade_figures",
         )
