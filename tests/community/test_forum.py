@@ -201,3 +201,18 @@ def test_forum_pages_are_never_served_from_the_page_cache(client, topic):
     client.get(topic.get_absolute_url())
     reply(topic=topic, author=make_user(), body="Fresh reply")
     assert "Fresh reply" in client.get(topic.get_absolute_url()).content.decode()
+
+
+def test_topic_page_queries_do_not_grow_with_posts(client, topic):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(topic.get_absolute_url()).status_code == 200
+        return len(captured)
+
+    few = queries()
+    for number in range(15):
+        reply(topic=topic, author=make_user(), body=f"Reply {number}")
+    assert queries() == few
