@@ -1,8 +1,8 @@
 """
 Users, and what readers keep, for the site's administrators.
 
-Scraps, the e-mail log and newsletter deliveries are records: they can be
-read and deleted, never written by hand. None of this is in the "Editors"
+Scraps, the e-mail log, newsletter subscriptions and issues are records:
+they can be read and deleted, never written by hand. None of this is in the "Editors"
 group, which covers the news and relations content only.
 """
 
@@ -52,17 +52,13 @@ class ArticleEmailAdmin(RecordAdmin):
 
 
 @admin.register(Subscription)
-class SubscriptionAdmin(admin.ModelAdmin):
+class SubscriptionAdmin(RecordAdmin):
+    """Made and changed only by its address's owner (double opt-in, the confirmation link); here read or deleted."""
+
     list_display = ("email", "language", "confirmed", "created")
     list_filter = ("language", ("confirmed", admin.EmptyFieldListFilter))
     search_fields = ("email",)
-    filter_horizontal = ("sections",)
-    readonly_fields = ("confirmed", "created")
     date_hierarchy = "created"
-
-    def has_add_permission(self, request):
-        # A subscription is made only by its address's owner (double opt-in).
-        return False
 
 
 @admin.register(NewsletterIssue)

@@ -8,16 +8,20 @@ from django.core.validators import validate_email
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from korea_portal.forms import single_line
+from news.languages import native_name
+from news.mail import send_after_commit
 from news.models import Section
+from news.validators import single_line
 
-from .mail import build_mail, send_after_commit
+from .mail import build_mail
 from .models import Scrap, User
 
 # How many people one article may be e-mailed to at once.
 MAX_RECIPIENTS = 5
 # Commas and semicolons, also the full-width ones of Chinese and Japanese keyboards, and spaces.
 RECIPIENT_SEPARATORS = re.compile(r"[,;，；、\s]+")
+# Each language named in itself, as the language bar names it.
+LANGUAGE_CHOICES = [(code, native_name(code)) for code, _name in settings.LANGUAGES]
 
 
 def password_help_text():
@@ -76,7 +80,7 @@ class SignupForm(auth_forms.SetPasswordMixin, forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "nickname"}),
     )
     preferred_language = forms.ChoiceField(
-        label=_("Preferred language"), choices=settings.LANGUAGES, help_text=_("The language of our mails to you.")
+        label=_("Preferred language"), choices=LANGUAGE_CHOICES, help_text=_("The language of our mails to you.")
     )
     password1, password2 = auth_forms.SetPasswordMixin.create_password_fields()
 
@@ -136,6 +140,7 @@ class ProfileForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["display_name"].required = True
         self.fields["display_name"].validators.append(single_line)
+        self.fields["preferred_language"].choices = LANGUAGE_CHOICES
 
 
 class DeleteAccountForm(forms.Form):
@@ -195,12 +200,32 @@ class ArticleEmailForm(forms.Form):
         return addresses
 
 
+class KnownChoicesField(forms.ModelMultipleChoiceField):
+    """
+    Choose rows of a small queryset by id; anything else is "not one of the available choices".
+
+    The posted values are compared with the ids that exist before the
+    database is asked for them, so an id out of the database's range
+    (``99999999999999999999999``) is a form error, not a server error.
+    """
+
+    def clean(self, value):
+        if isinstance(value, (list, tuple)):
+            known = {str(pk) for pk in self.queryset.values_list("pk", flat=True)}
+            for choice in value:
+                if str(choice) not in known:
+                    raise forms.ValidationError(
+                        self.error_messages["invalid_choice"], code="invalid_choice", params={"value": choice}
+                    )
+        return super().clean(value)
+
+
 class SubscriptionForm(forms.Form):
     email = forms.EmailField(
         label=_("E-mail address"), max_length=254, widget=forms.EmailInput(attrs={"autocomplete": "email"})
     )
-    language = forms.ChoiceField(label=_("Language of the newsletter"), choices=settings.LANGUAGES)
-    sections = forms.ModelMultipleChoiceField(
+    language = forms.ChoiceField(label=_("Language of the newsletter"), choices=LANGUAGE_CHOICES)
+    sections = KnownChoicesField(
         label=_("Sections"),
         queryset=Section.objects.all(),
         required=False,

@@ -4,12 +4,12 @@ Mails built from templates, in the recipient's language, with a plain-text part.
 A mail named ``accounts/mail/verify`` is made of three templates:
 ``verify_subject.txt``, ``verify.txt`` (the plain-text body) and
 ``verify.html`` (the HTML alternative). Mail leaves only after the database
-transaction commits, so a rolled-back request never sends one.
+transaction commits, so a rolled-back request never sends one
+(``news.mail.send_after_commit``).
 """
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation
 
@@ -36,8 +36,3 @@ def build_mail(template_prefix, context, *, to, language, reply_to=None, headers
     )
     mail.attach_alternative(html, "text/html")
     return mail
-
-
-def send_after_commit(mail):
-    """Send ``mail`` once the current transaction commits (at once outside one)."""
-    transaction.on_commit(mail.send, robust=True)

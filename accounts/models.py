@@ -134,8 +134,14 @@ class Subscription(models.Model):
 
 
 class NewsletterIssue(models.Model):
-    """One newsletter: the articles published in its period, sent once to each confirmed subscriber."""
+    """
+    One newsletter: the articles published in its period, sent once to each confirmed subscriber.
 
+    Issues are numbered 1, 2, 3…: a run makes issue n + 1 after issue n, so
+    two runs started at once cannot both make one (the number is unique).
+    """
+
+    number = models.PositiveIntegerField(_("number"))
     period_start = models.DateTimeField(_("articles published after"))
     period_end = models.DateTimeField(_("articles published until"))
     created = models.DateTimeField(_("created"), auto_now_add=True)
@@ -146,19 +152,34 @@ class NewsletterIssue(models.Model):
         get_latest_by = "period_end"
         verbose_name = _("newsletter issue")
         verbose_name_plural = _("newsletter issues")
+        constraints = [
+            models.UniqueConstraint(fields=["number"], name="one_issue_per_number"),
+        ]
 
     def __str__(self):
         return _("Issue of %(date)s") % {"date": self.period_end.date().isoformat()}
 
 
+class NewsletterDeliveryQuerySet(models.QuerySet):
+    def to_retry(self, max_attempts):
+        """Keep the deliveries whose mail failed, fewer than ``max_attempts`` times: the next run tries again."""
+        return self.filter(sent__isnull=True, failed__isnull=False, attempts__lt=max_attempts)
+
+    def given_up(self, max_attempts):
+        """Keep the deliveries whose mail failed ``max_attempts`` times: that address misses the issue."""
+        return self.filter(sent__isnull=True, failed__isnull=False, attempts__gte=max_attempts)
+
+
 class NewsletterDelivery(models.Model):
     """
-    An issue claimed for one subscriber; the claim is made before the mail goes.
+    An issue claimed for one subscriber; the claim is made before each attempt to mail it.
 
     The unique pair makes a rerun after a crash skip everyone already claimed,
     so nobody receives the same issue twice. ``sent`` stays empty if the
     process stopped between the claim and the sending, or if the subscriber's
-    sections had nothing new (``article_count`` 0).
+    sections had nothing new (``article_count`` 0). A mail that failed with
+    an error sets ``failed``; a later run claims it again (``attempts`` + 1)
+    until NEWSLETTER_MAX_ATTEMPTS, then gives that address up for the issue.
     """
 
     issue = models.ForeignKey(
@@ -169,6 +190,10 @@ class NewsletterDelivery(models.Model):
     )
     article_count = models.PositiveIntegerField(_("articles"), default=0)
     sent = models.DateTimeField(_("sent"), null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=1)
+    failed = models.DateTimeField(_("failed"), null=True, blank=True)
+
+    objects = NewsletterDeliveryQuerySet.as_manager()
 
     class Meta:
         ordering = ["issue", "pk"]

@@ -5,15 +5,24 @@ each confirmed subscriber, in their language and their sections.
 An issue covers a fixed period and is sent at most once to each
 subscription: a delivery is claimed (a unique row) before its mail goes, so
 running the command again after a crash resumes the unfinished issue and
-skips everyone already claimed.
+skips everyone already claimed. Issues are numbered, so two runs started at
+once make one issue between them.
+
+A mail that fails with an error (a refused address, a mail server that went
+away) is recorded as failed and tried again by the next run, at most
+NEWSLETTER_MAX_ATTEMPTS times in all (3 unless the setting says otherwise);
+then that address misses the issue, so that one bouncing address cannot hold
+the newsletter back for everyone.
 """
 
 import logging
 from dataclasses import dataclass, field
 from datetime import timedelta
 
+from django.conf import settings
 from django.core.mail import get_connection
 from django.db import IntegrityError, transaction
+from django.db.models import Exists, F, OuterRef
 from django.utils import timezone
 
 from news.articles import article_models
@@ -29,19 +38,40 @@ logger = logging.getLogger(__name__)
 FIRST_ISSUE_DAYS = 7
 # The most articles one mail lists; the rest are on the site.
 MAX_ARTICLES_PER_MAIL = 30
+# How many times a run tries to mail an issue to one address, unless NEWSLETTER_MAX_ATTEMPTS says otherwise.
+DEFAULT_MAX_ATTEMPTS = 3
+
+
+def max_attempts():
+    return getattr(settings, "NEWSLETTER_MAX_ATTEMPTS", DEFAULT_MAX_ATTEMPTS)
 
 
 def open_issue(now=None):
-    """Return the unfinished issue, or a new one covering everything since the last; None if nothing is new."""
+    """
+    Return the unfinished issue, or a new one covering everything since the last; None if nothing is new.
+
+    A new issue is numbered after the last one. When another run has just
+    made that issue (the number is taken), it is returned instead, and both
+    runs share its deliveries.
+    """
     now = now or timezone.now()
-    unfinished = NewsletterIssue.objects.filter(completed__isnull=True).order_by("pk").first()
+    unfinished = NewsletterIssue.objects.filter(completed__isnull=True).order_by("number").first()
     if unfinished is not None:
         return unfinished
-    last = NewsletterIssue.objects.order_by("-period_end").first()
+    last = NewsletterIssue.objects.order_by("-number").first()
     start = last.period_end if last else now - timedelta(days=FIRST_ISSUE_DAYS)
-    if not any(published_between(model, start, now).exists() for model in article_models()):
+    if not has_new_articles(start, now):
         return None
-    return NewsletterIssue.objects.create(period_start=start, period_end=now)
+    number = last.number + 1 if last else 1
+    try:
+        with transaction.atomic():
+            return NewsletterIssue.objects.create(number=number, period_start=start, period_end=now)
+    except IntegrityError:
+        return NewsletterIssue.objects.get(number=number)
+
+
+def has_new_articles(start, end):
+    return any(published_between(model, start, end).exists() for model in article_models())
 
 
 def published_between(model, start, end):
@@ -74,18 +104,59 @@ def articles_in_sections(articles, section_ids, world_section_id):
 class IssueReport:
     sent: int = 0
     nothing_new: int = 0
+    # Addresses whose mail failed and will be tried again by the next run.
     failed: list = field(default_factory=list)
+    # Addresses whose mail failed for the last time: they miss this issue.
+    given_up: list = field(default_factory=list)
 
 
-def deliver(issue, subscription, articles, connection):
-    """Claim the issue for one subscription, then mail it; return "sent", "nothing_new", "claimed" or "failed"."""
+def claim_delivery(issue, subscription, article_count, attempts_allowed):
+    """
+    Claim the issue for one subscription before its mail goes; return the delivery, or None if it is not ours to send.
+
+    The first claim creates the delivery (unique per issue and subscription);
+    a retry takes back a failed one with a conditional update. Either way only
+    one run can win, and the claim is recorded before the mail goes, so a
+    crash in between means a missed mail, never a second one.
+    """
+    retry = NewsletterDelivery.objects.to_retry(attempts_allowed).filter(issue=issue, subscription=subscription).first()
+    if retry is None:
+        try:
+            with transaction.atomic():
+                return NewsletterDelivery.objects.create(
+                    issue=issue, subscription=subscription, article_count=article_count
+                )
+        except IntegrityError:
+            # Claimed by another run, or by this issue before.
+            return None
+    won = NewsletterDelivery.objects.filter(pk=retry.pk, attempts=retry.attempts, failed__isnull=False).update(
+        attempts=F("attempts") + 1, failed=None, article_count=article_count
+    )
+    if not won:
+        return None
+    retry.refresh_from_db()
+    return retry
+
+
+def reset_connection(connection):
+    """Close a mail connection that an error may have broken, and open it again for the next mail."""
     try:
-        with transaction.atomic():
-            delivery = NewsletterDelivery.objects.create(
-                issue=issue, subscription=subscription, article_count=len(articles)
-            )
-    except IntegrityError:
-        # Another run claimed it.
+        connection.close()
+        connection.open()
+    except Exception:
+        # The next mail opens one itself, or fails and is retried by a later run.
+        logger.exception("Could not reopen the mail connection")
+
+
+def deliver(issue, subscription, articles, connection, attempts_allowed):
+    """
+    Claim the issue for one subscription, then mail it.
+
+    Return "sent", "nothing_new", "claimed" (not ours to send), "failed" (to
+    retry) or "given_up" (failed for the last time).
+    """
+    delivery = claim_delivery(issue, subscription, len(articles), attempts_allowed)
+    if delivery is None:
         return "claimed"
     if not articles:
         return "nothing_new"
@@ -107,41 +178,68 @@ def deliver(issue, subscription, articles, connection):
     try:
         mail.send()
     except Exception:
-        # Known not to have gone: release the claim so that a rerun tries again.
-        logger.exception("Newsletter issue %s could not be sent to subscription %s", issue.pk, subscription.pk)
-        delivery.delete()
-        return "failed"
+        # Known not to have gone: recorded as failed, so that a later run tries again (up to attempts_allowed).
+        logger.exception(
+            "Newsletter issue %s could not be sent to subscription %s (attempt %s of %s)",
+            issue.pk,
+            subscription.pk,
+            delivery.attempts,
+            attempts_allowed,
+        )
+        delivery.failed = timezone.now()
+        delivery.save(update_fields=["failed"])
+        reset_connection(connection)
+        return "given_up" if delivery.attempts >= attempts_allowed else "failed"
     delivery.sent = timezone.now()
     delivery.save(update_fields=["sent"])
     return "sent"
 
 
 def pending_subscriptions(issue):
-    """Return the confirmed subscriptions that have no delivery of ``issue`` yet."""
-    return Subscription.objects.confirmed().exclude(deliveries__issue=issue).prefetch_related("sections").order_by("pk")
+    """Return the confirmed subscriptions that have no delivery of ``issue`` yet, or a failed one to retry."""
+    claimed = NewsletterDelivery.objects.filter(issue=issue, subscription=OuterRef("pk"))
+    to_retry = claimed.to_retry(max_attempts())
+    return (
+        Subscription.objects.confirmed()
+        .filter(~Exists(claimed) | Exists(to_retry))
+        .prefetch_related("sections")
+        .order_by("pk")
+    )
+
+
+def finish_issue(issue):
+    """Mark ``issue`` completed unless a failed mail is left to retry (then the next run resumes it)."""
+    retries_left = (
+        NewsletterDelivery.objects.to_retry(max_attempts())
+        .filter(issue=issue, subscription__confirmed__isnull=False)
+        .exists()
+    )
+    issue.completed = None if retries_left else (issue.completed or timezone.now())
+    issue.save(update_fields=["completed"])
 
 
 def send_issue(issue, subscriptions, progress=None):
-    """Send ``issue`` to each of ``subscriptions``; mark the issue completed when none failed."""
+    """Send ``issue`` to each of ``subscriptions``; mark the issue completed when no failed mail is left to retry."""
     articles = issue_articles(issue)
     world_section_id = Section.objects.filter(slug=WORLD_SECTION_SLUG).values_list("pk", flat=True).first()
+    attempts_allowed = max_attempts()
     report = IssueReport()
     with get_connection() as connection:
         for subscription in subscriptions:
             section_ids = {section.pk for section in subscription.sections.all()}
             wanted = articles_in_sections(articles, section_ids, world_section_id)
-            outcome = deliver(issue, subscription, wanted, connection)
+            outcome = deliver(issue, subscription, wanted, connection, attempts_allowed)
             if outcome == "sent":
                 report.sent += 1
             elif outcome == "nothing_new":
                 report.nothing_new += 1
             elif outcome == "failed":
                 report.failed.append(subscription.email)
+            elif outcome == "given_up":
+                report.given_up.append(subscription.email)
             if progress:
                 progress()
-    if not report.failed:
-        issue.completed = timezone.now()
-        issue.save(update_fields=["completed"])
+    finish_issue(issue)
     return report
 
 

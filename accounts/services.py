@@ -3,7 +3,7 @@ Writes that span several models or send mail: signing up, deleting an
 account, e-mailing an article and subscribing to the newsletter.
 
 Every mail is built from templates in its reader's language and leaves after
-the transaction commits (``accounts.mail``).
+the transaction commits (``accounts.mail``, ``news.mail``).
 """
 
 import secrets
@@ -20,9 +20,10 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import get_language
 
+from news.mail import send_after_commit
 from news.models import Section
 
-from .mail import absolute_url, build_mail, send_after_commit
+from .mail import absolute_url, build_mail
 from .models import ArticleEmail, Subscription, User
 from .tokens import email_verification_token
 
@@ -77,13 +78,16 @@ def register_user(*, email, display_name, preferred_language, password, request=
             preferred_language=preferred_language,
             password=password_hash,
         )
-        user.full_clean()
+        # Uniqueness is left to the database: the same address may sign up twice at the
+        # same moment, and the second request then gets the answer for a taken address.
+        user.full_clean(validate_unique=False)
         try:
             with transaction.atomic():
                 user.save()
         except IntegrityError:
-            # The same address signed up a moment ago.
-            existing = User.objects.get(email__iexact=email)
+            existing = User.objects.filter(email__iexact=email).first()
+            if existing is None:
+                raise
         else:
             send_verification_mail(user, request)
             return user
@@ -213,22 +217,38 @@ def request_subscription(*, email, language, sections, request=None):
     return subscription
 
 
-def confirm_subscription(token):
-    """Confirm the subscription a signed link names, with its language and sections; None if the link is bad."""
+def read_confirmation(token):
+    """
+    Return what a confirmation link asks for, without acting on it; None if the link is bad or expired.
+
+    ``{"email": …, "language": …, "sections": <QuerySet of Section>}``; a
+    language the site no longer offers becomes the default one.
+    """
     try:
         wanted = signing.loads(token, salt=NEWSLETTER_CONFIRM_SALT, max_age=NEWSLETTER_CONFIRM_MAX_AGE)
     except signing.BadSignature:
         return None
-    languages = dict(settings.LANGUAGES)
-    language = wanted["language"] if wanted["language"] in languages else settings.LANGUAGE_CODE
+    language = wanted["language"] if wanted["language"] in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+    return {
+        "email": wanted["email"],
+        "language": language,
+        "sections": Section.objects.filter(pk__in=wanted["sections"]),
+    }
+
+
+def confirm_subscription(token):
+    """Confirm the subscription a signed link names, with its language and sections; None if the link is bad."""
+    wanted = read_confirmation(token)
+    if wanted is None:
+        return None
     with transaction.atomic():
         subscription, _created = Subscription.objects.update_or_create(
-            email=wanted["email"], defaults={"language": language}
+            email=wanted["email"], defaults={"language": wanted["language"]}
         )
         if subscription.confirmed is None:
             subscription.confirmed = timezone.now()
             subscription.save(update_fields=["confirmed"])
-        subscription.sections.set(Section.objects.filter(pk__in=wanted["sections"]))
+        subscription.sections.set(wanted["sections"])
     return subscription
 
 

@@ -24,11 +24,15 @@ from .views import VerifiedUserRequiredMixin
 
 
 class ArticleToolMixin(VerifiedUserRequiredMixin, PublishedArticleMixin):
-    """Find the article before answering; the template gets it as ``article``."""
+    """
+    Find the article before anything else; the template gets it as ``article``.
+
+    An article that does not exist or is not published is a 404 for
+    everyone, logged in or not: only a real article's tool asks to log in.
+    """
 
     def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated:
-            self.article = self.get_object()
+        self.article = self.get_object()
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):

@@ -18,13 +18,16 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
+from django.utils.decorators import method_decorator
 from django.utils.encoding import force_str
 from django.utils.http import urlsafe_base64_decode
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.generic import DeleteView, FormView, ListView, TemplateView, UpdateView, View
 
 from news.ratelimit import allow, client_address
+from news.spreadsheets import spreadsheet_safe
 
 from . import forms, services
 from .mail import absolute_url
@@ -109,10 +112,32 @@ def user_from_uid(uidb64):
         return None
 
 
+@method_decorator(never_cache, name="dispatch")
 class VerifyEmailView(View):
-    def get(self, request, uidb64, token):
+    """
+    Verify the address of the account a mailed link names.
+
+    Mail scanners open the links in a mail, so following the link (GET) only
+    shows a button; its POST verifies the address. The signed token in the
+    URL authorises it (with the CSRF token of the page). A wrong, expired or
+    used link shows why it does not work, on GET and POST alike.
+    """
+
+    def user_of_link(self, uidb64, token):
         user = user_from_uid(uidb64)
         if user is None or not email_verification_token.check_token(user, token):
+            return None
+        return user
+
+    def get(self, request, uidb64, token):
+        user = self.user_of_link(uidb64, token)
+        if user is None:
+            return render(request, "accounts/verify_invalid.html", status=400)
+        return render(request, "accounts/verify_confirm.html", {"email": user.email})
+
+    def post(self, request, uidb64, token):
+        user = self.user_of_link(uidb64, token)
+        if user is None:
             return render(request, "accounts/verify_invalid.html", status=400)
         services.verify_email(user)
         request.session.pop(UNVERIFIED_SESSION_KEY, None)
@@ -306,12 +331,6 @@ class ScrapRemoveView(OwnScrapMixin, DeleteView):
     def form_valid(self, form):
         messages.success(self.request, _("The article is removed from your scrapbook."))
         return super().form_valid(form)
-
-
-def spreadsheet_safe(value):
-    """Keep a spreadsheet from running a cell as a formula (CSV injection)."""
-    value = str(value)
-    return f"'{value}" if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
 class ScrapbookExportView(OwnScrapMixin, View):

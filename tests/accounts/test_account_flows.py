@@ -4,7 +4,10 @@ import re
 
 import pytest
 from django.contrib.auth import SESSION_KEY, get_user_model
+from django.test import Client
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
 
 from accounts.models import ArticleEmail, Scrap, Subscription
 from tests.factories import PASSWORD, make_article, make_scrap, make_subscription, make_user
@@ -69,12 +72,18 @@ def test_signup_verify_then_login(client, committed, mailoutbox):
     assert len(mailoutbox) == 2
     assert link_in(mailoutbox[1]).startswith("/fr/accounts/verify/")
 
-    response = client.get(verify_path)
+    # Following the link shows a button; the button's POST verifies.
+    page = client.get(verify_path)
+    assert page.status_code == 200
+    with translation.override("fr"):
+        assert gettext("Verify my e-mail address") in page.content.decode()
+    response = client.post(verify_path)
     assert response["Location"] == reverse("accounts:login")
     user.refresh_from_db()
     assert user.email_verified is True
     # The link works once.
     assert client.get(verify_path).status_code == 400
+    assert client.post(verify_path).status_code == 400
 
     response = client.post(LOGIN, {"username": "READER@example.org", "password": PASSWORD})
     assert response["Location"] == reverse("accounts:profile")
@@ -93,6 +102,26 @@ def test_signup_with_a_taken_address_answers_the_same_and_mails_the_owner(client
     assert "/ko/accounts/password/reset/" in mail.body
     owner.refresh_from_db()
     assert owner.check_password(PASSWORD)
+
+
+def test_two_sign_ups_of_one_address_at_the_same_moment_answer_alike(client, committed, mailoutbox, monkeypatch):
+    """The later of two simultaneous sign-ups finds the address taken only when saving: same page, no error."""
+    real_full_clean = User.full_clean
+
+    def rival_signs_up_meanwhile(user, *args, **kwargs):
+        # Another request saves the same address between this one's look-up and its save.
+        monkeypatch.setattr(User, "full_clean", real_full_clean)
+        make_user(email="race@example.org", preferred_language="ko")
+        return real_full_clean(user, *args, **kwargs)
+
+    monkeypatch.setattr(User, "full_clean", rival_signs_up_meanwhile)
+    response = committed(client.post, SIGNUP, signup_data(email="race@example.org"))
+    assert response.status_code == 302
+    assert response["Location"] == reverse("accounts:signup-done")
+    assert User.objects.filter(email__iexact="race@example.org").count() == 1
+    (mail,) = mailoutbox
+    assert mail.to == ["race@example.org"]
+    assert "/ko/accounts/password/reset/" in mail.body
 
 
 def test_signup_refuses_weak_or_mismatched_passwords_and_bad_input(client, mailoutbox):
@@ -119,10 +148,40 @@ def test_signup_mail_requests_are_limited(client, committed, mailoutbox):
 
 def test_a_bad_verification_link_is_refused(client):
     user = make_user(email_verified=False)
-    assert client.get("/en/accounts/verify/MQ/wrong-token/").status_code == 400
-    assert client.get("/en/accounts/verify/%%%/abc-def/").status_code == 400
+    for path in ("/en/accounts/verify/MQ/wrong-token/", "/en/accounts/verify/%%%/abc-def/"):
+        for method in (client.get, client.post):
+            response = method(path)
+            assert response.status_code == 400
+            assert "The verification link is wrong, has expired, or was already used." in response.content.decode()
     user.refresh_from_db()
     assert user.email_verified is False
+
+
+def test_opening_the_verification_link_verifies_nothing_until_its_button_is_pressed(client, committed, mailoutbox):
+    """Mail scanners open links: only the POST of the page's button verifies, and it needs the page's CSRF token."""
+    committed(client.post, SIGNUP, signup_data(preferred_language="en"))
+    verify_path = link_in(mailoutbox[0])
+    user = User.objects.get(email="reader@example.org")
+
+    page = Client().get(verify_path)
+    assert page.status_code == 200
+    assert "no-store" in page["Cache-Control"]
+    html = page.content.decode()
+    assert "reader@example.org" in html
+    assert '<form method="post" class="form">' in html and 'name="csrfmiddlewaretoken"' in html
+    assert "Verify my e-mail address</button>" in html
+    user.refresh_from_db()
+    assert user.email_verified is False
+
+    assert Client(enforce_csrf_checks=True).post(verify_path).status_code == 403
+    user.refresh_from_db()
+    assert user.email_verified is False
+
+    response = Client().post(verify_path, follow=True)
+    assert response.redirect_chain[-1][0] == reverse("accounts:login")
+    assert "Thank you: your e-mail address is verified." in response.content.decode()
+    user.refresh_from_db()
+    assert user.email_verified is True
 
 
 def test_an_unverified_user_cannot_use_the_account_pages(client):
@@ -298,7 +357,9 @@ def test_deleting_the_account_removes_all_its_data(client):
     ArticleEmail.objects.create(sender=user, article=article, article_title=article.title, recipient_count=1)
     client.force_login(user)
     url = reverse("accounts:delete")
-    assert "cannot be undone" in client.get(url).content.decode()
+    page = client.get(url).content.decode()
+    assert "cannot be undone" in page
+    assert "Your posts in the Open Forum stay, shown as by “a deleted user”, without your name." in page
 
     wrong = client.post(url, {"password": "wrong"})
     assert wrong.status_code == 200

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from accounts.models import ArticleEmail
+from accounts.models import ArticleEmail, Subscription
 from tests.factories import make_article, make_editor, make_scrap, make_subscription, make_user
 
 pytestmark = pytest.mark.django_db
@@ -37,3 +37,24 @@ def test_editors_get_no_permission_on_readers_data(client, records):
     client.force_login(make_editor())
     for model in RECORDS:
         assert client.get(reverse(f"admin:accounts_{model}_changelist")).status_code == 403, model
+
+
+def test_a_subscription_is_read_and_deleted_in_the_admin_never_changed(client):
+    """Only its address's owner changes a subscription (the confirmation link); the admin reads or deletes it."""
+    subscription = make_subscription(email="keep@example.org", language="en")
+    client.force_login(make_user(is_staff=True, is_superuser=True))
+    url = reverse("admin:accounts_subscription_change", args=[subscription.pk])
+    page = client.get(url)
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "keep@example.org" in html
+    assert 'name="email"' not in html and 'name="language"' not in html and 'name="sections"' not in html
+
+    response = client.post(url, {"email": "changed@example.org", "language": "ko", "_save": "Save"})
+    assert response.status_code == 403
+    subscription.refresh_from_db()
+    assert (subscription.email, subscription.language) == ("keep@example.org", "en")
+
+    delete_url = reverse("admin:accounts_subscription_delete", args=[subscription.pk])
+    assert client.post(delete_url, {"post": "yes"}).status_code == 302
+    assert not Subscription.objects.exists()

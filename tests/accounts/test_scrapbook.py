@@ -210,3 +210,15 @@ def test_export_as_csv(client, reader):
 def test_the_scrapbook_needs_a_login(client):
     assert client.get(SCRAPBOOK)["Location"] == f"/en/accounts/login/?next={SCRAPBOOK}"
     assert client.get(reverse("accounts:scrapbook-export")).status_code == 302
+
+
+@pytest.mark.parametrize("tool", ["scrap", "email"])
+def test_the_tools_of_a_missing_or_unpublished_article_are_a_404_even_logged_out(client, tool):
+    """The article is looked up first: only a real article's tool asks a visitor to log in."""
+    draft = make_article(status=ArticleBase.Status.DRAFT)
+    for path in (f"/en/news/nope/nope/{tool}/", f"/en/world/nope/nope/{tool}/", getattr(draft, f"{tool}_url")):
+        assert client.get(path).status_code == 404, path
+        assert client.post(path).status_code == 404, path
+    article = make_article()
+    tool_url = getattr(article, f"{tool}_url")
+    assert client.get(tool_url)["Location"] == f"/en/accounts/login/?next={tool_url}"

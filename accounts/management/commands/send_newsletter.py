@@ -2,13 +2,21 @@
 Send the newsletter: each confirmed subscriber gets, in their language, the
 articles of their sections published since the last issue.
 
-Safe to run again at any time: an unfinished issue is resumed, and nobody is
-sent the same issue twice. Meant for a scheduler (cron, a systemd timer).
+Safe to run again at any time, even twice at once: an unfinished issue is
+resumed, and nobody is sent the same issue twice. A mail that failed is tried
+again by the next run, NEWSLETTER_MAX_ATTEMPTS times in all; then that
+address misses the issue. Meant for a scheduler (cron, a systemd timer).
 """
 
 from django.core.management.base import BaseCommand, CommandError
 
-from accounts.newsletter import open_issue, pending_subscriptions, remove_stale_subscriptions, send_issue
+from accounts.newsletter import (
+    max_attempts,
+    open_issue,
+    pending_subscriptions,
+    remove_stale_subscriptions,
+    send_issue,
+)
 
 BAR_WIDTH = 30
 
@@ -48,10 +56,17 @@ class Command(BaseCommand):
         stale = remove_stale_subscriptions()
         if stale:
             self.stdout.write(f"Removed {stale} subscription(s) never confirmed.")
-        issue = open_issue()
-        if issue is None:
+        handled = 0
+        # The unfinished issue first; once it is complete, the next one if anything new was published meanwhile.
+        while (issue := open_issue()) is not None:
+            handled += 1
+            self.send(issue)
+            if issue.completed is None:
+                break
+        if not handled:
             self.stdout.write("No article published since the last issue: nothing to send.")
-            return
+
+    def send(self, issue):
         subscriptions = pending_subscriptions(issue)
         total = subscriptions.count()
         self.stdout.write(f"{issue}: {total} subscriber(s) to send to.")
@@ -61,6 +76,13 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(f"Sent {report.sent}; {report.nothing_new} had nothing new in their sections.")
         )
+        if report.given_up:
+            self.stdout.write(
+                self.style.WARNING(
+                    f"Gave up on {len(report.given_up)} address(es) after {max_attempts()} failed attempts; "
+                    "they miss this issue: " + ", ".join(report.given_up)
+                )
+            )
         if report.failed:
             raise CommandError(
                 f"{len(report.failed)} could not be sent; run the command again to retry them: "
