@@ -63,7 +63,7 @@ class SubscriptionAdmin(RecordAdmin):
 
 @admin.register(NewsletterIssue)
 class NewsletterIssueAdmin(RecordAdmin):
-    list_display = ("__str__", "period_start", "period_end", "sent_count", "completed")
+    list_display = ("__str__", "number", "period_start", "period_end", "sent_count", "completed")
 
     def get_queryset(self, request):
         sent = Count("deliveries", filter=Q(deliveries__sent__isnull=False))

@@ -43,6 +43,7 @@ DEFAULT_MAX_ATTEMPTS = 3
 
 
 def max_attempts():
+    """Return how many times one address is tried for one issue before it is given up."""
     return getattr(settings, "NEWSLETTER_MAX_ATTEMPTS", DEFAULT_MAX_ATTEMPTS)
 
 
@@ -71,6 +72,7 @@ def open_issue(now=None):
 
 
 def has_new_articles(start, end):
+    """Whether any kind of article was published after ``start`` and until ``end``."""
     return any(published_between(model, start, end).exists() for model in article_models())
 
 
