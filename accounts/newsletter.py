@@ -10,7 +10,7 @@ once make one issue between them.
 
 A mail that fails with an error (a refused address, a mail server that went
 away) is recorded as failed and tried again by the next run, at most
-NEWSLETTER_MAX_ATTEMPTS times in all (3 unless the setting says otherwise);
+NEWSLETTER_MAX_ATTEMPTS times in all (a setting, 3 by default);
 then that address misses the issue, so that one bouncing address cannot hold
 the newsletter back for everyone.
 """
@@ -38,13 +38,11 @@ logger = logging.getLogger(__name__)
 FIRST_ISSUE_DAYS = 7
 # The most articles one mail lists; the rest are on the site.
 MAX_ARTICLES_PER_MAIL = 30
-# How many times a run tries to mail an issue to one address, unless NEWSLETTER_MAX_ATTEMPTS says otherwise.
-DEFAULT_MAX_ATTEMPTS = 3
 
 
 def max_attempts():
     """Return how many times one address is tried for one issue before it is given up."""
-    return getattr(settings, "NEWSLETTER_MAX_ATTEMPTS", DEFAULT_MAX_ATTEMPTS)
+    return settings.NEWSLETTER_MAX_ATTEMPTS
 
 
 def open_issue(now=None):

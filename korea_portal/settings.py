@@ -178,6 +178,11 @@ AXES_VERBOSE = False
 # whatever its number of recipients); the next is refused with HTTP 429.
 EMAIL_ARTICLE_LIMIT_PER_HOUR = int(os.environ.get("EMAIL_ARTICLE_LIMIT_PER_HOUR", "10"))
 
+# How many runs of send_newsletter try one subscriber's mail before giving up
+# on that address for that issue, so that one bouncing address cannot hold an
+# issue open for everyone.
+NEWSLETTER_MAX_ATTEMPTS = int(os.environ.get("NEWSLETTER_MAX_ATTEMPTS", "3"))
+
 # Sections whose page is another app's page, by URL name: the world section's
 # page lists the partners (its relation articles are not news articles).
 SECTION_PAGES = {"korea-and-the-world": "relations:countries"}
