@@ -2,8 +2,9 @@ import re
 
 from django import forms
 from django.conf import settings
+from django.contrib.auth import authenticate, password_validation
 from django.contrib.auth import forms as auth_forms
-from django.contrib.auth import password_validation
+from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
@@ -103,9 +104,19 @@ class SignupForm(auth_forms.SetPasswordMixin, forms.Form):
 
 
 class PasswordChangeForm(auth_forms.PasswordChangeForm):
-    def __init__(self, *args, **kwargs):
+    """Check the old password through authenticate(), so django-axes counts wrong ones here too."""
+
+    def __init__(self, *args, request=None, **kwargs):
+        self.request = request
         super().__init__(*args, **kwargs)
         self.fields["new_password1"].help_text = password_help_text()
+
+    def clean_old_password(self):
+        old_password = self.cleaned_data["old_password"]
+        confirmed = authenticate(self.request, username=self.user.get_username(), password=old_password)
+        if confirmed is None or confirmed.pk != self.user.pk:
+            raise ValidationError(self.error_messages["password_incorrect"], code="password_incorrect")
+        return old_password
 
 
 class SetPasswordForm(auth_forms.SetPasswordForm):

@@ -90,6 +90,17 @@ class ArticleEmailView(ArticleToolMixin, FormView):
             )
             return self.render_to_response(self.get_context_data(form=form), status=429)
         recipients = form.cleaned_data["recipients"]
+        # However many accounts send to it, one address gets only so many articles an hour.
+        per_address = settings.EMAIL_ARTICLE_LIMIT_PER_RECIPIENT
+        if not all(allow("email-article-to", address.lower(), per_address, 3600) for address in recipients):
+            form.add_error(
+                "recipients",
+                _(
+                    "One of these addresses has received several articles from the portal in the last hour. "
+                    "Please try again later."
+                ),
+            )
+            return self.render_to_response(self.get_context_data(form=form), status=429)
         email_article(
             article=self.article,
             sender=self.request.user,

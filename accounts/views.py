@@ -227,6 +227,9 @@ class PasswordChangeView(VerifiedUserRequiredMixin, auth_views.PasswordChangeVie
     form_class = forms.PasswordChangeForm
     success_url = reverse_lazy("accounts:profile")
 
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "request": self.request}
+
     def form_valid(self, form):
         messages.success(self.request, _("Your password is changed."))
         return super().form_valid(form)

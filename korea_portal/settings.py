@@ -177,6 +177,9 @@ AXES_VERBOSE = False
 # Articles one registered user may e-mail in an hour (each sending counts once,
 # whatever its number of recipients); the next is refused with HTTP 429.
 EMAIL_ARTICLE_LIMIT_PER_HOUR = int(os.environ.get("EMAIL_ARTICLE_LIMIT_PER_HOUR", "10"))
+# How many articles one recipient address may be sent in an hour, by anyone:
+# new accounts are cheap, so the per-sender limit alone would not stop spam.
+EMAIL_ARTICLE_LIMIT_PER_RECIPIENT = int(os.environ.get("EMAIL_ARTICLE_LIMIT_PER_RECIPIENT", "3"))
 
 # How many runs of send_newsletter try one subscriber's mail before giving up
 # on that address for that issue, so that one bouncing address cannot hold an

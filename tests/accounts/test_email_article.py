@@ -172,6 +172,18 @@ def test_a_user_may_send_only_so_many_an_hour(client, committed, mailoutbox, sen
     assert len(mailoutbox) == 3
 
 
+def test_one_address_gets_only_so_many_articles_an_hour_whoever_sends(client, committed, mailoutbox, article, settings):
+    settings.EMAIL_ARTICLE_LIMIT_PER_RECIPIENT = 2
+    for _sender in range(2):
+        client.force_login(make_user())
+        assert committed(client.post, article.email_url, {"recipients": "Target@example.org"}).status_code == 302
+    client.force_login(make_user())
+    response = committed(client.post, article.email_url, {"recipients": "friend@example.org, target@example.org"})
+    assert response.status_code == 429
+    assert "One of these addresses has received several articles" in response.content.decode()
+    assert len(mailoutbox) == 2
+
+
 def test_the_email_post_needs_a_csrf_token(sender, mailoutbox, article):
     strict = Client(enforce_csrf_checks=True)
     strict.force_login(sender)

@@ -105,3 +105,23 @@ def test_resetting_the_password_by_mail_lifts_the_lockout(client, committed, mai
     response = client.post(LOGIN, {"username": "locked@example.org", "password": new_password})
     assert response.status_code == 302
     assert client.session[SESSION_KEY] == str(user.pk)
+
+
+def test_guessing_the_old_password_on_the_change_form_locks_out(client):
+    """A stolen session cannot be used to try passwords one after another."""
+    user = make_user()
+    client.force_login(user)
+    url = "/en/accounts/password/"
+    data = {
+        "old_password": "wrong-password",
+        "new_password1": "An0ther-long-pass",
+        "new_password2": "An0ther-long-pass",
+    }
+    first = client.post(url, data)
+    assert first.status_code == 200
+    assert "Your old password was entered incorrectly." in first.content.decode()
+    for _attempt in range(settings.AXES_FAILURE_LIMIT - 1):
+        response = client.post(url, data)
+    assert response.status_code == 429
+    user.refresh_from_db()
+    assert user.check_password(PASSWORD)
