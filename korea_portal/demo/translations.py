@@ -938,3 +938,81 @@ TRANSLATIONS = {
         },
     },
 }
+
+# The Open Forum's boards.
+TRANSLATIONS.update(
+    {
+        ("board", "general"): {
+            "name": {
+                "fr": "Discussion générale",
+                "de": "Allgemeine Diskussion",
+                "es": "Debate general",
+                "ar": "نقاش عام",
+                "vi": "Thảo luận chung",
+                "ru": "Общее обсуждение",
+                "zh-hans": "综合讨论",
+                "ja": "総合ディスカッション",
+                "ko": "자유 토론",
+            },
+            "description": {
+                "fr": "Questions et échanges sur la Corée.",
+                "de": "Fragen und Gespräche über Korea.",
+                "es": "Preguntas y conversaciones sobre Corea.",
+                "ar": "أسئلة وأحاديث حول كوريا.",
+                "vi": "Hỏi đáp và trò chuyện về Hàn Quốc.",
+                "ru": "Вопросы и беседы о Корее.",
+                "zh-hans": "关于韩国的问题与交流。",
+                "ja": "韓国についての質問と会話。",
+                "ko": "한국에 관한 질문과 이야기.",
+            },
+        },
+        ("board", "korea-and-the-world"): {
+            "name": {
+                "fr": "La Corée et le monde",
+                "de": "Korea und die Welt",
+                "es": "Corea y el mundo",
+                "ar": "كوريا والعالم",
+                "vi": "Hàn Quốc và thế giới",
+                "ru": "Корея и мир",
+                "zh-hans": "韩国与世界",
+                "ja": "韓国と世界",
+                "ko": "한국과 세계",
+            },
+            "description": {
+                "fr": "Les relations de la Corée avec ses voisins et ses partenaires.",
+                "de": "Koreas Beziehungen zu seinen Nachbarn und Partnern.",
+                "es": "Las relaciones de Corea con sus vecinos y socios.",
+                "ar": "علاقات كوريا مع جيرانها وشركائها.",
+                "vi": "Quan hệ của Hàn Quốc với các nước láng giềng và đối tác.",
+                "ru": "Отношения Кореи с соседями и партнёрами.",
+                "zh-hans": "韩国与邻国及合作伙伴的关系。",
+                "ja": "韓国と近隣諸国・パートナーとの関係。",
+                "ko": "이웃 나라 및 파트너와 한국의 관계.",
+            },
+        },
+        ("board", "culture"): {
+            "name": {
+                "fr": "Culture et Hallyu",
+                "de": "Kultur und Hallyu",
+                "es": "Cultura y Hallyu",
+                "ar": "الثقافة والموجة الكورية",
+                "vi": "Văn hóa và Hallyu",
+                "ru": "Культура и халлю",
+                "zh-hans": "文化与韩流",
+                "ja": "文化と韓流",
+                "ko": "문화와 한류",
+            },
+            "description": {
+                "fr": "Cuisine, musique, séries, langue et traditions coréennes.",
+                "de": "Koreanische Küche, Musik, Serien, Sprache und Traditionen.",
+                "es": "Gastronomía, música, series, lengua y tradiciones coreanas.",
+                "ar": "المطبخ والموسيقى والدراما واللغة والتقاليد الكورية.",
+                "vi": "Ẩm thực, âm nhạc, phim truyền hình, ngôn ngữ và truyền thống Hàn Quốc.",
+                "ru": "Корейская кухня, музыка, сериалы, язык и традиции.",
+                "zh-hans": "韩国美食、音乐、电视剧、语言与传统。",
+                "ja": "韓国の料理、音楽、ドラマ、言語、伝統。",
+                "ko": "한국의 음식, 음악, 드라마, 언어와 전통.",
+            },
+        },
+    }
+)

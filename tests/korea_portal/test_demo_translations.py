@@ -31,6 +31,8 @@ def demo_texts():
     for kind, pairs in (("section", content.SECTIONS), ("tag", content.TAGS), ("topic", content.TOPICS)):
         for slug, _name in pairs:
             texts[(kind, slug)] = {"name"}
+    for slug, _name, _description in content.BOARDS:
+        texts[("board", slug)] = {"name", "description"}
     for partner in content.PARTNERS:
         texts[("partner", partner["slug"])] = {"name"}
     for article in content.ARTICLES:
