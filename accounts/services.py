@@ -136,6 +136,18 @@ def delete_account(*, user):
         user.delete()
 
 
+def discard_unverified_account(*, user):
+    """
+    Delete an account whose address was never verified, so its owner can sign up again with the right one.
+
+    It holds nothing (an unverified account cannot scrap, mail or subscribe);
+    a newsletter subscription of the same address is not its to delete.
+    """
+    if user.email_verified:
+        raise ValueError("Only an unverified account is discarded this way.")
+    user.delete()
+
+
 # E-mailing an article
 
 

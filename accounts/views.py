@@ -166,6 +166,14 @@ class VerificationPendingView(TemplateView):
         self.unverified_user = self.get_unverified_user()
         if self.unverified_user is None:
             return redirect("accounts:login")
+        if request.POST.get("action") == "start-over":
+            # A mistyped address: the account goes, and sign-up starts afresh.
+            services.discard_unverified_account(user=self.unverified_user)
+            request.session.pop(UNVERIFIED_SESSION_KEY, None)
+            messages.success(
+                request, _("The unverified account is deleted. You can sign up again with the right address.")
+            )
+            return redirect("accounts:signup")
         if not allow("verify-resend", self.unverified_user.pk, VERIFICATION_RESENDS, 3600):
             return self.render_to_response(self.get_context_data(too_many=True), status=429)
         services.send_verification_mail(self.unverified_user, request)

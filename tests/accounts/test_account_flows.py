@@ -389,3 +389,25 @@ def test_a_long_email_address_fits_the_login_form(client):
     response = client.post(LOGIN, {"username": address, "password": PASSWORD})
     assert response.status_code == 302
     assert SESSION_KEY in client.session
+
+
+def test_a_mistyped_address_can_be_started_over(client, committed, mailoutbox):
+    """The owner of an unverified account (who knows its password) can discard it and sign up again."""
+    committed(client.post, SIGNUP, signup_data(email="reader@exmaple.org"))
+    newsletter = Subscription.objects.create(email="reader@exmaple.org", language="en")
+    client.post(LOGIN, {"username": "reader@exmaple.org", "password": PASSWORD})
+    response = client.post(reverse("accounts:verification-pending"), {"action": "start-over"}, follow=True)
+    assert response.redirect_chain[-1][0] == SIGNUP
+    assert not User.objects.filter(email="reader@exmaple.org").exists()
+    assert Subscription.objects.filter(pk=newsletter.pk).exists()  # not the account's to delete
+    assert committed(client.post, SIGNUP, signup_data(email="reader@example.org")).status_code == 302
+    assert User.objects.filter(email="reader@example.org", email_verified=False).exists()
+
+
+def test_a_verified_account_cannot_be_discarded_that_way(client):
+    from accounts.services import discard_unverified_account
+
+    user = make_user()
+    with pytest.raises(ValueError):
+        discard_unverified_account(user=user)
+    assert User.objects.filter(pk=user.pk).exists()
