@@ -967,17 +967,8 @@ TRANSLATIONS.update(
             },
         },
         ("board", "korea-and-the-world"): {
-            "name": {
-                "fr": "La Corée et le monde",
-                "de": "Korea und die Welt",
-                "es": "Corea y el mundo",
-                "ar": "كوريا والعالم",
-                "vi": "Hàn Quốc và thế giới",
-                "ru": "Корея и мир",
-                "zh-hans": "韩国与世界",
-                "ja": "韓国と世界",
-                "ko": "한국과 세계",
-            },
+            # The board bears the section's name.
+            "name": TRANSLATIONS[("section", "korea-and-the-world")]["name"],
             "description": {
                 "fr": "Les relations de la Corée avec ses voisins et ses partenaires.",
                 "de": "Koreas Beziehungen zu seinen Nachbarn und Partnern.",
