@@ -9,12 +9,11 @@ from django.core.validators import validate_email
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from news.languages import native_name
-from news.mail import send_after_commit
+from core.languages import native_name
+from core.mail import build_mail, send_after_commit
+from core.validators import single_line
 from news.models import Section
-from news.validators import single_line
 
-from .mail import build_mail
 from .models import Scrap, User
 
 # How many people one article may be e-mailed to at once.

@@ -25,10 +25,10 @@ from django.db import IntegrityError, transaction
 from django.db.models import Exists, F, OuterRef
 from django.utils import timezone
 
+from core.mail import build_mail
 from news.articles import article_models
 from news.models import WORLD_SECTION_SLUG, Section
 
-from .mail import build_mail
 from .models import NewsletterDelivery, NewsletterIssue, Subscription
 from .services import NEWSLETTER_CONFIRM_MAX_AGE, unsubscribe_headers, unsubscribe_url
 

@@ -20,10 +20,9 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import get_language
 
-from news.mail import send_after_commit
+from core.mail import absolute_url, build_mail, send_after_commit
 from news.models import Section
 
-from .mail import absolute_url, build_mail
 from .models import ArticleEmail, Subscription, User
 from .tokens import email_verification_token
 

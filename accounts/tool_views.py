@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.generic import FormView, TemplateView
 
-from news.ratelimit import allow
+from core.ratelimit import allow
 from news.views import PublishedArticleMixin
 
 from .forms import ArticleEmailForm

@@ -26,11 +26,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.generic import DeleteView, FormView, ListView, TemplateView, UpdateView, View
 
-from news.ratelimit import allow, client_address
-from news.spreadsheets import spreadsheet_safe
+from core.mail import absolute_url
+from core.ratelimit import allow, client_address
+from core.spreadsheets import spreadsheet_safe
 
 from . import forms, services
-from .mail import absolute_url
 from .models import Scrap, Subscription, User
 from .tokens import email_verification_token
 

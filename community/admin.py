@@ -1,8 +1,8 @@
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext_lazy
 
-from news.admin import PortalTranslationAdmin
+from core.admin import CountMessageMixin, PortalTranslationAdmin
 
 from .models import Board, Post, Topic
 
@@ -24,7 +24,7 @@ class TopicAdmin(admin.ModelAdmin):
 
 
 @admin.register(Post)
-class PostAdmin(admin.ModelAdmin):
+class PostAdmin(CountMessageMixin, admin.ModelAdmin):
     list_display = ("__str__", "topic", "author", "created", "is_hidden")
     list_filter = ("is_hidden", "topic__board")
     list_select_related = ("topic", "author")
@@ -35,17 +35,9 @@ class PostAdmin(admin.ModelAdmin):
     @admin.action(description=_("Hide the selected posts"), permissions=["change"])
     def hide(self, request, queryset):
         count = queryset.update(is_hidden=True)
-        self.message_user(
-            request,
-            ngettext("%(count)d post hidden.", "%(count)d posts hidden.", count) % {"count": count},
-            messages.SUCCESS,
-        )
+        self.message_count(request, ngettext_lazy("%(count)d post hidden.", "%(count)d posts hidden.", "count"), count)
 
     @admin.action(description=_("Show the selected posts again"), permissions=["change"])
     def show(self, request, queryset):
         count = queryset.update(is_hidden=False, hidden_reason="")
-        self.message_user(
-            request,
-            ngettext("%(count)d post shown.", "%(count)d posts shown.", count) % {"count": count},
-            messages.SUCCESS,
-        )
+        self.message_count(request, ngettext_lazy("%(count)d post shown.", "%(count)d posts shown.", "count"), count)

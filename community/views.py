@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import ListView
 
-from news.ratelimit import allow
+from core.ratelimit import allow
 
 from . import services
 from .forms import HidePostForm, ReplyForm, TopicForm

@@ -20,26 +20,49 @@ it would keep one copy per cookie string, and none for visitors who carry a
 language or CSRF cookie.
 
 Only the content, the status (200) and the headers are stored, never a
-cookie. Each stored page carries the cache *generation* it was made in;
-``news.signals`` starts a new generation whenever content is saved or
-deleted, so an edited page is never served stale from here.
+cookie. Each stored page carries the cache *generation* it was made in; a
+new generation starts whenever content is saved or deleted (see
+*Invalidation* below), so an edited page is never served stale from here.
 
 ``UpdatePageCacheMiddleware`` comes early in ``MIDDLEWARE`` (it stores the
 finished response, with every cookie and header set) and
 ``FetchPageCacheMiddleware`` late (it needs the request's language).
+
+Invalidation
+------------
+Two things are cached from the content: the header's sections and keywords
+(``korea_portal.context_processors``) and whole anonymous pages. A save, a
+delete or a change of many-to-many links on any model of an app named in
+``settings.PAGE_CACHE_CONTENT_APPS``, or ``core.signals.content_updated``
+sent for one, forgets the first and starts a new generation
+(``connect_invalidation()``, called from ``KoreaPortalConfig.ready()``).
+Apps are named, not imported, so that the content apps know nothing of the
+cache. The cache is dropped at once and again when the transaction commits:
+otherwise a request running between the two could cache the old content anew.
+
+Writes that send no signal (``QuerySet.update()`` without
+``content_updated``, ``bulk_create()``, raw SQL) and, without ``REDIS_URL``,
+saves in another process show once the cached copies expire: after
+``PAGE_CACHE_SECONDS`` at most.
 """
 
 import hashlib
 import re
+import uuid
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.utils.cache import cc_delim_re
 from django.utils.translation import get_language
 
-from news.signals import PAGE_GENERATION_KEY, start_page_generation
+from core.signals import content_updated
+
+HEADER_CACHE_KEY = "portal:header"
+PAGE_GENERATION_KEY = "portal:page-generation"
 
 # Never cached: the admin, the accounts pages (personal, and full of forms),
 # and the forum, whose pages change with every post: were it cached, every
@@ -101,7 +124,9 @@ class FetchPageCacheMiddleware:
             _generation, content, headers = entry
             return HttpResponse(content, headers=headers)
         response = self.get_response(request)
-        # A page that used a CSRF token holds it: it is never shared.
+        # A page that used a CSRF token holds it: it is never shared. The flag is
+        # private to django.middleware.csrf (get_token() sets it); there is no
+        # public way to ask. tests/test_page_cache.py fails the day it changes.
         if not request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
             request.page_cache_entry = (key, generation)
         return response
@@ -120,3 +145,42 @@ class UpdatePageCacheMiddleware:
             key, generation = entry
             cache.set(key, (generation, response.content, dict(response.items())), settings.PAGE_CACHE_SECONDS)
         return response
+
+
+def start_page_generation(replace=True):
+    """
+    Start a new page-cache generation and return the current one.
+
+    A generation is a fresh random value, never reused. With ``replace=False``
+    an existing generation is kept (the first request after the cache was
+    emptied starts one).
+    """
+    generation = uuid.uuid4().hex
+    if replace:
+        cache.set(PAGE_GENERATION_KEY, generation, timeout=None)
+        return generation
+    if cache.add(PAGE_GENERATION_KEY, generation, timeout=None):
+        return generation
+    return cache.get(PAGE_GENERATION_KEY) or generation
+
+
+def forget_content():
+    """Forget the cached header and every cached page."""
+    cache.delete(HEADER_CACHE_KEY)
+    start_page_generation()
+
+
+def content_changed(sender, **kwargs):
+    """Forget the cached header and pages now, and again once the change is committed."""
+    if sender._meta.app_label not in settings.PAGE_CACHE_CONTENT_APPS:
+        return
+    if kwargs.get("action", "post_").startswith("pre_"):
+        return
+    forget_content()
+    transaction.on_commit(forget_content, using=kwargs.get("using"))
+
+
+def connect_invalidation():
+    """Forget cached content on every save, delete, many-to-many change and ``content_updated``."""
+    for signal in (post_save, post_delete, m2m_changed, content_updated):
+        signal.connect(content_changed, dispatch_uid="korea_portal.content_changed")

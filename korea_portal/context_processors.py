@@ -4,9 +4,10 @@ from django.urls import reverse, translate_url
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language, get_language_bidi, get_language_from_path, override
 
-from news.languages import native_name
+from core.languages import native_name
 from news.models import Section, Tag
-from news.signals import HEADER_CACHE_KEY
+
+from .cache import HEADER_CACHE_KEY
 
 
 def navigation(sections):

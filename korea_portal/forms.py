@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from news.validators import single_line
+from core.validators import single_line
 
 
 class ContactForm(forms.Form):

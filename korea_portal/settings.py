@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "axes",
     "korea_portal",
+    "core",
     "news",
     "relations",
     "accounts",
@@ -141,7 +142,7 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Seconds an anonymous public page may be served from the cache.
 PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "60"))
-# Apps whose saves and deletes empty the page cache at once (see news/signals.py).
+# Apps whose saves and deletes empty the page cache at once (see korea_portal/cache.py).
 PAGE_CACHE_CONTENT_APPS = ["news", "relations"]
 
 AUTH_USER_MODEL = "accounts.User"

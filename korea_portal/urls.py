@@ -12,7 +12,6 @@ from django.contrib import admin
 from django.contrib.sitemaps import views as sitemaps_views
 from django.urls import include, path, re_path
 from django.views.generic import TemplateView
-from django.views.i18n import JavaScriptCatalog
 from django.views.static import serve
 
 import news.urls
@@ -74,8 +73,6 @@ urlpatterns += i18n_patterns(
     path("privacy/", TemplateView.as_view(template_name="pages/privacy.html"), name="privacy"),
     path("sitemap/", views.SitemapView.as_view(), name="sitemap"),
     path("contact/", views.ContactView.as_view(), name="contact"),
-    # The JavaScript catalogue (djangojs) of the page's language, for scripts that show text.
-    path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
 )
 
 if settings.SERVE_MEDIA:

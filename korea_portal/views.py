@@ -9,10 +9,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from django.views.generic import FormView, TemplateView
 
+from core.mail import send_after_commit
+from core.ratelimit import allow, client_address
 from news.articles import latest_articles
-from news.mail import send_after_commit
 from news.models import Section
-from news.ratelimit import allow, client_address
 from relations.models import Country, Summit
 
 from .forms import ContactForm

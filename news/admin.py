@@ -1,74 +1,16 @@
-from django import forms
-from django.conf import settings
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.contrib.auth import get_user_model
-from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
-from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import path
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
-from modeltranslation.admin import TabbedTranslationAdmin
+from django.utils.translation import ngettext_lazy
 
-from .articles import article_models
-from .languages import field_suffix, native_name
+from core.admin import PortalTranslationAdmin, translated_search_fields
+from core.signals import content_updated
+
 from .models import Article, Image, Section, Tag, TranslationState
-from .signals import forget_content
-
-# Rows of the translation-status page shown at once.
-TRANSLATION_STATUS_PAGE_SIZE = 50
-
-
-def translated_search_fields(*fields):
-    """Search every language's column of each translated field."""
-    return [f"{field}_{field_suffix(code)}" for field in fields for code, _name in settings.LANGUAGES]
-
-
-class LanguageWidgetsMixin:
-    """
-    Give every translation field's input its language and direction.
-
-    Arabic (any language of ``LANGUAGES_BIDI``) is typed right to left; every
-    other language left to right, even when the admin itself is shown in
-    Arabic. ``lang`` lets the browser's spelling check pick the right language.
-    """
-
-    def formfield_for_dbfield(self, db_field, request, **kwargs):
-        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
-        language = getattr(db_field, "language", None)
-        if formfield is not None and language and isinstance(formfield.widget, forms.TextInput | forms.Textarea):
-            direction = "rtl" if language in settings.LANGUAGES_BIDI else "ltr"
-            formfield.widget.attrs.update(lang=language, dir=direction)
-        return formfield
-
-
-class PortalTranslationAdmin(LanguageWidgetsMixin, TabbedTranslationAdmin):
-    """The tabbed translation admin, with each tab marked filled or empty (``static/admin-portal/``)."""
-
-    class Media:
-        # Named after the script that builds the tabs, so that the merged media keep that order.
-        js = ("modeltranslation/js/tabbed_translation_fields.js", "admin-portal/translation-tabs.js")
-        css = {"all": ("admin-portal/translations.css",)}
-
-
-class TranslationStatusForm(forms.Form):
-    """The filters of the translation-status page; an invalid choice is reported and ignored."""
-
-    language = forms.ChoiceField(label=_("Language"), required=False)
-    state = forms.ChoiceField(
-        label=_("State"), required=False, choices=[("", _("Any state")), *TranslationState.choices]
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["language"].choices = [("", _("Any language")), *translation_languages()]
-
-
-def translation_languages():
-    """Return (code, name) of every language an article is translated into."""
-    return [(code, native_name(code)) for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
+from .translation_status import TranslationStatusView
 
 
 class ArticleAdminBase(PortalTranslationAdmin):
@@ -117,18 +59,16 @@ class ArticleAdminBase(PortalTranslationAdmin):
         super().save_model(request, obj, form, change)
 
     def set_status(self, queryset, status):
-        """Set the status of many articles at once; update() sends no signal, so forget cached pages here."""
+        """Set the status of many articles at once; update() sends no model signal, so say what changed."""
         count = queryset.update(status=status, updated=timezone.now())
-        forget_content()
+        content_updated.send(sender=queryset.model)
         return count
 
     @admin.action(description=_("Publish the selected articles"), permissions=["change"])
     def publish(self, request, queryset):
         count = self.set_status(queryset, Article.Status.PUBLISHED)
-        self.message_user(
-            request,
-            ngettext("%(count)d article published.", "%(count)d articles published.", count) % {"count": count},
-            messages.SUCCESS,
+        self.message_count(
+            request, ngettext_lazy("%(count)d article published.", "%(count)d articles published.", "count"), count
         )
 
     @admin.action(description=_("Mark the translations of the selected articles as up to date"), permissions=["change"])
@@ -139,24 +79,21 @@ class ArticleAdminBase(PortalTranslationAdmin):
             article.mark_translations_current()
             article.save(update_fields=["translation_sources"])
             count += 1
-        self.message_user(
+        self.message_count(
             request,
-            ngettext(
+            ngettext_lazy(
                 "The translations of %(count)d article are marked up to date.",
                 "The translations of %(count)d articles are marked up to date.",
-                count,
-            )
-            % {"count": count},
-            messages.SUCCESS,
+                "count",
+            ),
+            count,
         )
 
     @admin.action(description=_("Unpublish the selected articles"), permissions=["change"])
     def unpublish(self, request, queryset):
         count = self.set_status(queryset, Article.Status.DRAFT)
-        self.message_user(
-            request,
-            ngettext("%(count)d article unpublished.", "%(count)d articles unpublished.", count) % {"count": count},
-            messages.SUCCESS,
+        self.message_count(
+            request, ngettext_lazy("%(count)d article unpublished.", "%(count)d articles unpublished.", "count"), count
         )
 
 
@@ -172,76 +109,8 @@ class ArticleAdmin(ArticleAdminBase):
     )
 
     def get_urls(self):
-        status = self.admin_site.admin_view(self.translation_status_view)
+        status = self.admin_site.admin_view(TranslationStatusView.as_view(model_admin=self))
         return [path("translations/", status, name="translation_status"), *super().get_urls()]
-
-    def translation_status_view(self, request):
-        """
-        List every article of every kind with the state of each translation.
-
-        A language is "outdated" when the English text changed after the
-        translation was last written. Staff see the kinds of article they may
-        view; staff who may view none are refused. Every article is read (a
-        few small columns, one query per kind) so that the totals and the
-        filters cover them all; the rows are then shown 50 at a time.
-        """
-        kinds = [
-            (model, model_admin)
-            for model in article_models()
-            if (model_admin := self.admin_site._registry.get(model)) and model_admin.has_view_permission(request)
-        ]
-        if not kinds:
-            raise PermissionDenied
-        languages = translation_languages()
-        form = TranslationStatusForm(request.GET or None)
-        wanted_language = wanted_state = ""
-        if form.is_valid():
-            wanted_language, wanted_state = form.cleaned_data["language"], form.cleaned_data["state"]
-        rows = []
-        totals = {code: dict.fromkeys(TranslationState.values, 0) for code, _name in languages}
-        for model, _model_admin in kinds:
-            opts = model._meta
-            fields = ("pk", f"title_{field_suffix(settings.LANGUAGE_CODE)}", "status", "updated", "translation_sources")
-            for article in model.objects.only(*fields).order_by("-updated", "-pk"):
-                states = [(code, article.translation_state(code)) for code, _name in languages]
-                for code, state in states:
-                    totals[code][state] += 1
-                rows.append(
-                    {
-                        "title": article.title_en,
-                        "kind": opts.verbose_name,
-                        "status": article.get_status_display(),
-                        "updated": article.updated,
-                        "url": reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[article.pk]),
-                        "states": states,
-                    }
-                )
-        rows.sort(key=lambda row: row["updated"], reverse=True)
-        if wanted_language or wanted_state:
-            rows = [row for row in rows if row_matches(row, wanted_language, wanted_state)]
-        page = Paginator(rows, TRANSLATION_STATUS_PAGE_SIZE).get_page(request.GET.get("page"))
-        query = request.GET.copy()
-        query.pop("page", None)
-        context = {
-            **self.admin_site.each_context(request),
-            "title": _("Translation status"),
-            "opts": self.opts,
-            "form": form,
-            "languages": languages,
-            "totals": [
-                {"code": code, "name": name, "counts": [(state, totals[code][state]) for state in TranslationState]}
-                for code, name in languages
-            ],
-            "page_obj": page,
-            "filter_query": query.urlencode(),
-            "states": TranslationState,
-        }
-        return TemplateResponse(request, "admin/translation_status.html", context)
-
-
-def row_matches(row, language, state):
-    """Whether a row of the status page has ``state`` in ``language`` (either may be empty: any)."""
-    return any((not language or code == language) and (not state or found == state) for code, found in row["states"])
 
 
 @admin.register(Section)

@@ -7,6 +7,4 @@ class NewsConfig(AppConfig):
     verbose_name = _("News")
 
     def ready(self):
-        from . import signals
-
-        signals.connect()
+        from . import checks  # noqa: F401 - registers the article interface check

@@ -8,10 +8,12 @@ A mixed list costs a fixed number of queries: one UNION for the page of keys
 """
 
 from django.apps import apps
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Q, Value
 
-from .languages import field_suffix
+from core.languages import localized
+
 from .models import ArticleBase
 
 
@@ -26,9 +28,9 @@ def article_models():
 def search_filter(query, language):
     """Match ``query`` in the reader's language and in the English fallback."""
     condition = Q()
-    for suffix in {field_suffix(language), "en"}:
+    for code in {language, settings.LANGUAGE_CODE}:
         for field in ("title", "summary", "body"):
-            condition |= Q(**{f"{field}_{suffix}__icontains": query})
+            condition |= Q(**{f"{localized(field, code)}__icontains": query})
     return condition
 
 

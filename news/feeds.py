@@ -17,7 +17,7 @@ class LanguageFeedMixin:
     """Render the feed in the language named by its URL."""
 
     def __call__(self, request, *args, language, **kwargs):
-        if language not in dict(translation.trans_real.get_languages()):
+        if language not in dict(settings.LANGUAGES):
             raise Http404
         with translation.override(language):
             return super().__call__(request, *args, **kwargs)

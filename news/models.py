@@ -21,14 +21,15 @@ from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import get_translation_fields
 from PIL import Image as PILImage
 from PIL import UnidentifiedImageError
 
-from .languages import (
+from core.languages import (
     TRACKED_FIELDS,
     article_fingerprint,
-    field_suffix,
     is_written_in,
+    text_in,
     translated_languages,
     translation_sources,
 )
@@ -215,25 +216,45 @@ class ArticleQuerySet(models.QuerySet):
 
 
 # Every database column holding a text whose translations are tracked.
-TRACKED_COLUMNS = frozenset(
-    [
-        *TRACKED_FIELDS,
-        *(f"{field}_{field_suffix(code)}" for field in TRACKED_FIELDS for code, _name in settings.LANGUAGES),
-    ]
-)
+TRACKED_COLUMNS = frozenset([*TRACKED_FIELDS, *get_translation_fields(*TRACKED_FIELDS)])
+
+
+class ToolURLs:
+    """
+    The URLs of an article's tools, by name: ``article.tool_urls["print"]``.
+
+    The tools are routes named ``article-<tool>`` in the article's URL
+    namespace, as sub-paths of its own URL; the root URLconf says which tools
+    there are, so ``news`` names none but its own print view.
+    """
+
+    def __init__(self, article):
+        self.article = article
+
+    def __getitem__(self, tool):
+        return reverse(f"{self.article.url_namespace}:article-{tool}", kwargs=self.article.url_kwargs())
 
 
 class ArticleBase(models.Model):
     """
     What every readable article has, and the interface the article tools use.
 
-    A concrete article names ``url_namespace`` (the URLconf namespace whose
-    ``article`` route shows it) and ``list_related`` (what a list of it
-    selects with it), and implements ``url_kwargs()`` (its URL's keyword
-    arguments), the static method ``url_lookup(**url_kwargs)`` (the filter
-    that finds it again from them) and ``list_label`` (what a list shows beside
-    its date: its section, its partner).
+    A concrete kind of article provides every member of ``INTERFACE``
+    (``news.checks`` reports a missing one when the project starts):
+
+    - ``url_namespace``: the URLconf namespace whose ``article`` route shows
+      it, and whose ``article-<tool>`` routes are its tools (``tool_urls``);
+    - ``url_kwargs()``: its URL's keyword arguments;
+    - ``url_lookup(**url_kwargs)`` (a static method): the filter that finds it
+      again from them;
+    - ``list_label``: what a list shows beside its date (its section, its partner);
+    - ``listed_section_slug``: the slug of the section it is listed under,
+      which the navigation marks as current on its page.
+
+    ``list_related`` (what a list of it selects with it) has a default.
     """
+
+    INTERFACE = ("url_namespace", "url_kwargs", "url_lookup", "list_label", "listed_section_slug")
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
@@ -295,25 +316,25 @@ class ArticleBase(models.Model):
     def get_absolute_url(self):
         return reverse(f"{self.url_namespace}:article", kwargs=self.url_kwargs())
 
-    def get_tool_url(self, tool):
-        """Return the URL of an article tool: ``print``, ``email`` or ``scrap``."""
-        return reverse(f"{self.url_namespace}:article-{tool}", kwargs=self.url_kwargs())
+    @property
+    def tool_urls(self):
+        """The URLs of this article's tools, by name (``{{ article.tool_urls.print }}``)."""
+        return ToolURLs(self)
+
+    def url_kwargs(self):
+        raise NotImplementedError(f"{type(self).__name__} must say its URL's keyword arguments (url_kwargs).")
+
+    @staticmethod
+    def url_lookup(**url_kwargs):
+        raise NotImplementedError("An article kind must say how its URL finds it (url_lookup).")
 
     @property
-    def print_url(self):
-        return self.get_tool_url("print")
+    def list_label(self):
+        raise NotImplementedError(f"{type(self).__name__} must say what a list shows beside it (list_label).")
 
     @property
-    def email_url(self):
-        return self.get_tool_url("email")
-
-    @property
-    def scrap_url(self):
-        return self.get_tool_url("scrap")
-
-    @property
-    def is_published(self):
-        return self.status == self.Status.PUBLISHED and self.publish_date <= timezone.now()
+    def listed_section_slug(self):
+        raise NotImplementedError(f"{type(self).__name__} must name the section it is listed under.")
 
     def has_translation(self, language=None):
         """Whether the reader's language has its own title and body (no fallback)."""
@@ -333,11 +354,9 @@ class ArticleBase(models.Model):
         of a translation (``' lang="en" dir="ltr"'``), or ``""`` where the
         reader's language has its own text: {{ article.fallback_attrs.title }}.
         """
-        suffix = field_suffix(get_language() or settings.LANGUAGE_CODE)
+        language = get_language() or settings.LANGUAGE_CODE
         english = mark_safe(' lang="en" dir="ltr"')  # noqa: S308 - a constant
-        return {
-            field: "" if getattr(self, f"{field}_{suffix}", "") else english for field in ("title", "summary", "body")
-        }
+        return {field: "" if text_in(self, field, language) else english for field in ("title", "summary", "body")}
 
     @property
     def available_languages(self):
@@ -390,3 +409,7 @@ class Article(ArticleBase):
     @property
     def list_label(self):
         return self.section.name
+
+    @property
+    def listed_section_slug(self):
+        return self.section.slug

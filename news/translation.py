@@ -18,7 +18,11 @@ class ImageTranslationOptions(TranslationOptions):
     fields = ("alt_text", "caption")
 
 
-@register(Article)
 class ArticleTranslationOptions(TranslationOptions):
+    """What every kind of article translates (``ArticleBase``'s texts); English is required."""
+
     fields = ("title", "summary", "body")
     required_languages = ("en",)
+
+
+register(Article)(ArticleTranslationOptions)

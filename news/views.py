@@ -34,9 +34,8 @@ class ArticleDetailView(PublishedArticleMixin, DetailView):
         related = self.get_related_articles().exclude(pk=self.object.pk).select_related(*self.model.list_related)
         return super().get_context_data(
             related_articles=related[:4],
-            # The navigation marks the article's section; an article without one (a relation
-            # article) is marked by its URL instead.
-            current_section=getattr(self.object, "section", None),
+            # The navigation marks the section the article is listed under.
+            current_section_slug=self.object.listed_section_slug,
             **kwargs,
         )
 
@@ -75,7 +74,7 @@ class SectionView(ArticleListView):
         return super().get_queryset().filter(section=self.section)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(section=self.section, current_section=self.section, **kwargs)
+        return super().get_context_data(section=self.section, current_section_slug=self.section.slug, **kwargs)
 
 
 class MixedListView(ListView):

@@ -2,7 +2,8 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
 
-from news.admin import ArticleAdminBase, LanguageWidgetsMixin, PortalTranslationAdmin, translated_search_fields
+from core.admin import LanguageWidgetsMixin, PortalTranslationAdmin, translated_search_fields
+from news.admin import ArticleAdminBase
 
 from .models import Article, Country, Summit, Topic, TradeFigure
 

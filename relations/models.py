@@ -8,7 +8,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from news.models import ArticleBase, Image
+from news.models import WORLD_SECTION_SLUG, ArticleBase, Image
 
 
 class Country(models.Model):
@@ -97,6 +97,9 @@ class Article(ArticleBase):
     @property
     def list_label(self):
         return self.country.name
+
+    # Relation articles are listed under Korea and the World.
+    listed_section_slug = WORLD_SECTION_SLUG
 
 
 class Summit(models.Model):

@@ -1,5 +1,7 @@
 from modeltranslation.translator import TranslationOptions, register
 
+from news.translation import ArticleTranslationOptions
+
 from .models import Article, Country, Summit, Topic, TradeFigure
 
 
@@ -13,10 +15,7 @@ class TopicTranslationOptions(TranslationOptions):
     fields = ("name",)
 
 
-@register(Article)
-class ArticleTranslationOptions(TranslationOptions):
-    fields = ("title", "summary", "body")
-    required_languages = ("en",)
+register(Article)(ArticleTranslationOptions)
 
 
 @register(Summit)

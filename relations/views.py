@@ -9,7 +9,7 @@ from django.utils.translation import get_language
 from django.views import View
 from django.views.generic import DetailView, ListView
 
-from news.spreadsheets import spreadsheet_safe
+from core.spreadsheets import spreadsheet_safe
 from news.views import ArticleDetailView as NewsArticleDetailView
 
 from .charts import build_trade_chart

@@ -140,7 +140,7 @@ def pages():
         "section": section.get_absolute_url(),
         "tag": tag.get_absolute_url(),
         "news article": article.get_absolute_url(),
-        "print view": article.print_url,
+        "print view": article.tool_urls["print"],
         "relation article": relation.get_absolute_url(),
         "partners": "/en/world/",
         "partner": partner.get_absolute_url(),
@@ -185,7 +185,7 @@ def percentile(values, fraction):
 def measure(requests, seconds):
     from django.test import Client
 
-    from news.signals import forget_content
+    from korea_portal.cache import forget_content
 
     client = Client()
     rows = []

@@ -14,6 +14,7 @@ from django.contrib.messages.storage.base import Message
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.db import connection
+from django.middleware.csrf import get_token
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 
@@ -162,6 +163,17 @@ def test_a_page_with_a_csrf_token_is_never_cached(client):
     first, _queries = fetch(client, "/en/contact/")
     second, _queries = fetch(client, "/en/contact/")
     assert csrf_token_of(first) != csrf_token_of(second)
+
+
+def test_django_still_flags_a_request_whose_page_used_a_csrf_token():
+    """
+    The page cache reads this private flag of django.middleware.csrf (there is
+    no public API for it): this test fails the day Django renames or drops it.
+    """
+    request = RequestFactory().get("/en/contact/")
+    assert not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+    get_token(request)
+    assert request.META["CSRF_COOKIE_NEEDS_UPDATE"] is True
 
 
 @pytest.mark.parametrize("url", ["/en/accounts/login/", "/en/accounts/signup/", "/admin/login/"])

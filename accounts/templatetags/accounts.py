@@ -4,7 +4,7 @@ import math
 
 from django import template
 
-from news.languages import native_name
+from core.languages import native_name
 
 register = template.Library()
 

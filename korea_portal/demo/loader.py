@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.html import format_html_join
 
 from community.models import Board
-from news.languages import field_suffix
+from core.languages import localized
 from news.models import ArticleBase, Section, Tag
 from relations.models import Article, Country, Summit, Topic, TradeFigure
 
@@ -35,7 +35,7 @@ def localised(kind, key, values):
     result = dict(values)
     for field, by_language in TRANSLATIONS.get((kind, key), {}).items():
         for language, text in by_language.items():
-            result[f"{field}_{field_suffix(language)}"] = text
+            result[localized(field, language)] = text
     return result
 
 

@@ -34,17 +34,19 @@ def article():
 
 def test_the_article_page_offers_the_email_tool(client, article):
     page = client.get(article.get_absolute_url()).content.decode()
-    assert f'href="{article.email_url}"' in page
-    assert client.get(article.email_url)["Location"] == f"/en/accounts/login/?next={article.email_url}"
+    assert f'href="{article.tool_urls["email"]}"' in page
+    assert (
+        client.get(article.tool_urls["email"])["Location"] == f"/en/accounts/login/?next={article.tool_urls['email']}"
+    )
 
 
 def test_email_an_article(client, committed, mailoutbox, sender, article):
-    form = client.get(article.email_url)
+    form = client.get(article.tool_urls["email"])
     assert form.status_code == 200
     assert "Korea and Japan sign an accord" in form.content.decode()
 
     data = {"recipients": "friend@example.org, Colleague@Example.net", "message": "Thought of you <b>today</b>"}
-    response = committed(client.post, article.email_url, data, follow=True)
+    response = committed(client.post, article.tool_urls["email"], data, follow=True)
     assert response.redirect_chain[-1][0] == article.get_absolute_url()
     assert "The article is sent to 2 recipients." in response.content.decode()
 
@@ -69,7 +71,7 @@ def test_email_an_article(client, committed, mailoutbox, sender, article):
 
 
 def test_the_mail_is_in_the_language_of_the_page(client, committed, mailoutbox, sender, article):
-    url = f"/fr{article.email_url[3:]}"
+    url = f"/fr{article.tool_urls['email'][3:]}"
     committed(client.post, url, {"recipients": "ami@example.org"})
     (mail,) = mailoutbox
     assert mail.subject == "La Corée et le Japon signent un accord"
@@ -79,8 +81,8 @@ def test_the_mail_is_in_the_language_of_the_page(client, committed, mailoutbox, 
 
 def test_relation_articles_are_emailed_the_same_way(client, committed, mailoutbox, sender):
     article = make_relation_article(title_en="ROK-EU Relations")
-    assert article.email_url == f"{article.get_absolute_url()}email/"
-    committed(client.post, article.email_url, {"recipients": "friend@example.org"})
+    assert article.tool_urls["email"] == f"{article.get_absolute_url()}email/"
+    committed(client.post, article.tool_urls["email"], {"recipients": "friend@example.org"})
     (mail,) = mailoutbox
     assert mail.subject == "ROK-EU Relations"
     assert ArticleEmail.objects.get().article == article
@@ -89,7 +91,7 @@ def test_relation_articles_are_emailed_the_same_way(client, committed, mailoutbo
 def test_mail_goes_only_after_the_transaction_commits(client, django_capture_on_commit_callbacks, mailoutbox, sender):
     article = make_article()
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        client.post(article.email_url, {"recipients": "a@example.org, b@example.org"})
+        client.post(article.tool_urls["email"], {"recipients": "a@example.org, b@example.org"})
     assert mailoutbox == []
     assert len(callbacks) == 2
     for callback in callbacks:
@@ -117,7 +119,7 @@ def test_mail_goes_only_after_the_transaction_commits(client, django_capture_on_
 def test_bad_input_is_refused_with_a_form_error_and_nothing_is_sent(
     client, committed, mailoutbox, sender, article, data, error
 ):
-    response = committed(client.post, article.email_url, data)
+    response = committed(client.post, article.tool_urls["email"], data)
     assert response.status_code == 200
     assert error in response.content.decode()
     assert mailoutbox == []
@@ -126,14 +128,16 @@ def test_bad_input_is_refused_with_a_form_error_and_nothing_is_sent(
 
 def test_five_recipients_are_allowed_and_repeats_count_once(client, committed, mailoutbox, sender, article):
     recipients = "a@example.org; b@example.org c@example.org,d@example.org, e@example.org, A@example.org"
-    committed(client.post, article.email_url, {"recipients": recipients})
+    committed(client.post, article.tool_urls["email"], {"recipients": recipients})
     assert len(mailoutbox) == 5
     assert ArticleEmail.objects.get().recipient_count == 5
 
 
 def test_full_width_separators_of_cjk_keyboards_separate_addresses(client, committed, mailoutbox, sender, article):
     committed(
-        client.post, article.email_url, {"recipients": "a@example.org，b@example.org、c@example.org；d@example.org"}
+        client.post,
+        article.tool_urls["email"],
+        {"recipients": "a@example.org，b@example.org、c@example.org；d@example.org"},
     )
     assert sorted(mail.to[0] for mail in mailoutbox) == [
         "a@example.org",
@@ -149,8 +153,8 @@ def test_full_width_separators_of_cjk_keyboards_separate_addresses(client, commi
 )
 def test_an_unpublished_article_cannot_be_emailed(client, committed, mailoutbox, sender, values):
     article = make_article(**values)
-    assert client.get(article.email_url).status_code == 404
-    response = committed(client.post, article.email_url, {"recipients": "friend@example.org"})
+    assert client.get(article.tool_urls["email"]).status_code == 404
+    response = committed(client.post, article.tool_urls["email"], {"recipients": "friend@example.org"})
     assert response.status_code == 404
     assert mailoutbox == []
     assert not ArticleEmail.objects.exists()
@@ -159,8 +163,10 @@ def test_an_unpublished_article_cannot_be_emailed(client, committed, mailoutbox,
 def test_a_user_may_send_only_so_many_an_hour(client, committed, mailoutbox, sender, article, settings):
     settings.EMAIL_ARTICLE_LIMIT_PER_HOUR = 2
     for _send in range(2):
-        assert committed(client.post, article.email_url, {"recipients": "friend@example.org"}).status_code == 302
-    response = committed(client.post, article.email_url, {"recipients": "friend@example.org"})
+        assert (
+            committed(client.post, article.tool_urls["email"], {"recipients": "friend@example.org"}).status_code == 302
+        )
+    response = committed(client.post, article.tool_urls["email"], {"recipients": "friend@example.org"})
     assert response.status_code == 429
     assert "You may e-mail 2 articles an hour. Please try again later." in response.content.decode()
     assert len(mailoutbox) == 2
@@ -168,7 +174,7 @@ def test_a_user_may_send_only_so_many_an_hour(client, committed, mailoutbox, sen
 
     # The limit is the user's own: another user may still send.
     client.force_login(make_user())
-    assert committed(client.post, article.email_url, {"recipients": "friend@example.org"}).status_code == 302
+    assert committed(client.post, article.tool_urls["email"], {"recipients": "friend@example.org"}).status_code == 302
     assert len(mailoutbox) == 3
 
 
@@ -176,9 +182,13 @@ def test_one_address_gets_only_so_many_articles_an_hour_whoever_sends(client, co
     settings.EMAIL_ARTICLE_LIMIT_PER_RECIPIENT = 2
     for _sender in range(2):
         client.force_login(make_user())
-        assert committed(client.post, article.email_url, {"recipients": "Target@example.org"}).status_code == 302
+        assert (
+            committed(client.post, article.tool_urls["email"], {"recipients": "Target@example.org"}).status_code == 302
+        )
     client.force_login(make_user())
-    response = committed(client.post, article.email_url, {"recipients": "friend@example.org, target@example.org"})
+    response = committed(
+        client.post, article.tool_urls["email"], {"recipients": "friend@example.org, target@example.org"}
+    )
     assert response.status_code == 429
     assert "One of these addresses has received several articles" in response.content.decode()
     assert len(mailoutbox) == 2
@@ -187,5 +197,5 @@ def test_one_address_gets_only_so_many_articles_an_hour_whoever_sends(client, co
 def test_the_email_post_needs_a_csrf_token(sender, mailoutbox, article):
     strict = Client(enforce_csrf_checks=True)
     strict.force_login(sender)
-    assert strict.post(article.email_url, {"recipients": "friend@example.org"}).status_code == 403
+    assert strict.post(article.tool_urls["email"], {"recipients": "friend@example.org"}).status_code == 403
     assert mailoutbox == []

@@ -31,13 +31,13 @@ def test_scrap_flow_from_the_article_to_the_scrapbook_and_out(client, reader):
     """Sign in, scrap from the article page, find it in the scrapbook, add a note, remove it."""
     article = make_article(title_en="Seoul hosts the summit")
     page = client.get(article.get_absolute_url()).content.decode()
-    assert f'action="{article.scrap_url}"' in page
+    assert f'action="{article.tool_urls["scrap"]}"' in page
 
-    response = client.post(article.scrap_url, follow=True)
+    response = client.post(article.tool_urls["scrap"], follow=True)
     assert response.redirect_chain[-1][0] == article.get_absolute_url()
     assert "“Seoul hosts the summit” is added to your scrapbook." in response.content.decode()
     # Scrapping twice keeps one entry.
-    response = client.post(article.scrap_url, follow=True)
+    response = client.post(article.tool_urls["scrap"], follow=True)
     assert "is already in your scrapbook" in response.content.decode()
     scrap = Scrap.objects.get()
     assert (scrap.user, scrap.article) == (reader, article)
@@ -60,8 +60,8 @@ def test_scrap_flow_from_the_article_to_the_scrapbook_and_out(client, reader):
 
 def test_relation_articles_are_scrapped_the_same_way(client, reader):
     article = make_relation_article(title_en="ROK-Japan Relations")
-    assert article.scrap_url == f"{article.get_absolute_url()}scrap/"
-    client.post(article.scrap_url)
+    assert article.tool_urls["scrap"] == f"{article.get_absolute_url()}scrap/"
+    client.post(article.tool_urls["scrap"])
     assert Scrap.objects.get().article == article
     assert "ROK-Japan Relations" in client.get(SCRAPBOOK).content.decode()
 
@@ -71,29 +71,30 @@ def test_a_logged_out_visitor_logs_in_and_comes_back_to_finish(client):
     article = make_article(title_en="Worth keeping")
     page = client.get(article.get_absolute_url()).content.decode()
     # A plain link and no CSRF token: the anonymous page stays cacheable.
-    assert f'<a class="tool" href="{article.scrap_url}" rel="nofollow">Scrap</a>' in page
+    assert f'<a class="tool" href="{article.tool_urls["scrap"]}" rel="nofollow">Scrap</a>' in page
     assert "csrfmiddlewaretoken" not in page
 
-    response = client.get(article.scrap_url)
-    assert response["Location"] == f"/en/accounts/login/?next={article.scrap_url}"
+    response = client.get(article.tool_urls["scrap"])
+    assert response["Location"] == f"/en/accounts/login/?next={article.tool_urls['scrap']}"
     response = client.post(
-        "/en/accounts/login/", {"username": "later@example.org", "password": PASSWORD, "next": article.scrap_url}
+        "/en/accounts/login/",
+        {"username": "later@example.org", "password": PASSWORD, "next": article.tool_urls["scrap"]},
     )
-    assert response["Location"] == article.scrap_url
-    confirm = client.get(article.scrap_url).content.decode()
+    assert response["Location"] == article.tool_urls["scrap"]
+    confirm = client.get(article.tool_urls["scrap"]).content.decode()
     assert "Add to my scrapbook" in confirm
     assert "Worth keeping" in confirm
-    response = client.post(article.scrap_url)
+    response = client.post(article.tool_urls["scrap"])
     assert response["Location"] == article.get_absolute_url()
     assert Scrap.objects.get().article == article
-    assert "already in your scrapbook" in client.get(article.scrap_url).content.decode()
+    assert "already in your scrapbook" in client.get(article.tool_urls["scrap"]).content.decode()
 
 
 def test_scrap_posts_need_a_csrf_token(reader):
     strict = Client(enforce_csrf_checks=True)
     strict.force_login(reader)
     article = make_article()
-    assert strict.post(article.scrap_url).status_code == 403
+    assert strict.post(article.tool_urls["scrap"]).status_code == 403
     assert not Scrap.objects.exists()
 
 
@@ -106,8 +107,8 @@ def test_scrap_posts_need_a_csrf_token(reader):
 )
 def test_an_unpublished_article_cannot_be_scrapped(client, reader, values):
     article = make_article(**values)
-    assert client.get(article.scrap_url).status_code == 404
-    assert client.post(article.scrap_url).status_code == 404
+    assert client.get(article.tool_urls["scrap"]).status_code == 404
+    assert client.post(article.tool_urls["scrap"]).status_code == 404
     assert not Scrap.objects.exists()
 
 
@@ -216,9 +217,9 @@ def test_the_scrapbook_needs_a_login(client):
 def test_the_tools_of_a_missing_or_unpublished_article_are_a_404_even_logged_out(client, tool):
     """The article is looked up first: only a real article's tool asks a visitor to log in."""
     draft = make_article(status=ArticleBase.Status.DRAFT)
-    for path in (f"/en/news/nope/nope/{tool}/", f"/en/world/nope/nope/{tool}/", getattr(draft, f"{tool}_url")):
+    for path in (f"/en/news/nope/nope/{tool}/", f"/en/world/nope/nope/{tool}/", draft.tool_urls[tool]):
         assert client.get(path).status_code == 404, path
         assert client.post(path).status_code == 404, path
     article = make_article()
-    tool_url = getattr(article, f"{tool}_url")
+    tool_url = article.tool_urls[tool]
     assert client.get(tool_url)["Location"] == f"/en/accounts/login/?next={tool_url}"

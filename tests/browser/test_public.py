@@ -44,7 +44,7 @@ def demo():
         "partner": "/en/world/japan/",
         "article": first.get_absolute_url(),
         "other article": second.get_absolute_url(),
-        "print": first.print_url,
+        "print": first.tool_urls["print"],
     }
 
 

@@ -21,7 +21,7 @@ def test_a_logged_out_reader_scraps_an_article_from_its_page(page):
     page.get_by_label("E-mail address or username").fill("browser@example.org")
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Login").click()
-    page.wait_for_url(f"**{article.scrap_url}")
+    page.wait_for_url(f"**{article.tool_urls['scrap']}")
     assert page.locator("h1").inner_text() == "Add to your scrapbook"
     assert run_axe(page) == []
     page.get_by_role("button", name="Add to my scrapbook").click()

@@ -1,5 +1,7 @@
 """Every page carries its language: lang and dir, alternates, the language bar, the redirect from /."""
 
+import json
+
 import pytest
 from django.conf import settings
 
@@ -121,8 +123,15 @@ def test_an_unknown_remembered_language_is_ignored(client):
     assert client.get("/", headers={"accept-language": "es"})["Location"] == "/es/"
 
 
-def test_javascript_catalogue_answers_in_each_language(client):
-    response = client.get("/ar/jsi18n/")
+def test_the_public_site_serves_no_javascript_catalogue(client):
+    """Public scripts hold no text, so nothing serves a catalogue there."""
+    assert client.get("/ar/jsi18n/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_admin_javascript_catalogue_holds_our_tab_labels(admin_client):
+    """The admin's catalogue, which the translation tabs read, has their labels in the admin's language."""
+    response = admin_client.get("/admin/jsi18n/", headers={"accept-language": "ar"})
     assert response.status_code == 200
-    assert response["Content-Type"].startswith("text/javascript")
-    assert "django.gettext" in response.content.decode() or "gettext" in response.content.decode()
+    # The catalogue is JavaScript with the texts JSON-escaped.
+    assert json.dumps("مُعبّأ") in response.content.decode()

@@ -2,7 +2,7 @@
 
 from django.test import RequestFactory
 
-from news.ratelimit import client_address
+from core.ratelimit import client_address
 
 
 def test_a_forwarded_header_is_ignored_without_a_trusted_proxy(settings):

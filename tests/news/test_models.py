@@ -4,7 +4,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from news.models import Article, Image
+from news.checks import check_article_interface, missing_members
+from news.models import Article, ArticleBase, Image
 from relations.models import Article as RelationArticle
 from tests.factories import image_upload, make_article, make_image, make_relation_article
 
@@ -74,3 +75,31 @@ def test_the_lead_is_not_repeated_when_the_body_opens_with_the_summary():
     assert article.lead == ""
     article.summary_en = "Leaders of two nations met."
     assert article.lead == "Leaders of two nations met."
+
+
+def test_every_kind_of_article_provides_the_article_interface():
+    """The system check finds nothing missing in the news and relation articles."""
+    assert check_article_interface() == []
+
+
+def test_a_kind_of_article_without_its_interface_is_reported_member_by_member():
+    class Incomplete(ArticleBase):
+        class Meta:
+            abstract = True
+            app_label = "news"
+
+    class Partial(ArticleBase):
+        url_namespace = "partial"
+        listed_section_slug = "culture"
+
+        class Meta:
+            abstract = True
+            app_label = "news"
+
+        def url_kwargs(self):
+            return {}
+
+    assert missing_members(Incomplete) == list(ArticleBase.INTERFACE)
+    assert missing_members(Partial) == ["url_lookup", "list_label"]
+    with pytest.raises(NotImplementedError, match="url_lookup"):
+        ArticleBase.url_lookup(slug="anything")

@@ -206,7 +206,7 @@ class TestPrintView:
     def test_shows_the_article_alone_with_its_source(self, client):
         image = make_image(caption_en="Dancers at the palace.", credit="Jeon Han")
         article = make_article(slug="festival", title_en="Spring festival", body_en="<p>Text.</p>", lead_image=image)
-        html = html_of(client.get(article.print_url))
+        html = html_of(client.get(article.tool_urls["print"]))
         assert "<h1>Spring festival</h1>" in html
         assert "<p>Text.</p>" in html
         assert "Dancers at the palace." in html and "Photo: Jeon Han" in html
@@ -218,14 +218,14 @@ class TestPrintView:
     def test_relation_article_print_view_has_its_summit_captions(self, client):
         article = make_relation_article(title_en="ROK-China Relations")
         make_summit(partner=article.country, article=article, caption_en="The two presidents shake hands.")
-        html = html_of(client.get(article.print_url))
+        html = html_of(client.get(article.tool_urls["print"]))
         assert "<h1>ROK-China Relations</h1>" in html
         assert "The two presidents shake hands." in html
         assert "<nav" not in html
 
     def test_is_in_the_readers_language(self, client):
         article = make_article(title_en="Festival", title_ko="축제", body_ko="<p>본문</p>")
-        html = html_of(client.get(f"/ko{article.print_url[3:]}"))
+        html = html_of(client.get(f"/ko{article.tool_urls['print'][3:]}"))
         assert '<html lang="ko"' in html
         assert "<h1>축제</h1>" in html
 
@@ -402,7 +402,7 @@ class TestUnpublishedArticlesAreNowhere:
     def test_not_at_its_own_url_nor_its_print_view(self, client, hidden):
         for article in hidden:
             assert client.get(article.get_absolute_url()).status_code == 404
-            assert client.get(article.print_url).status_code == 404
+            assert client.get(article.tool_urls["print"]).status_code == 404
 
     def test_not_among_related_articles(self, client, hidden):
         news, relation = hidden

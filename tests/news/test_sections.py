@@ -36,5 +36,5 @@ def test_a_news_article_of_the_world_section_keeps_its_own_page(client):
 
 def test_the_print_view_leads_back_to_the_article_on_screen(client):
     article = make_article()
-    html = client.get(article.print_url).content.decode()
+    html = client.get(article.tool_urls["print"]).content.decode()
     assert f'<p class="screen-only"><a href="{article.get_absolute_url()}">Back to the article</a></p>' in html

@@ -1,17 +1,42 @@
 """
-Mails built from templates, in the recipient's language, with a plain-text part.
+Mail for every app: built from templates in the recipient's language, and
+sent after the database transaction commits without letting the mail
+server's trouble reach the visitor.
 
 A mail named ``accounts/mail/verify`` is made of three templates:
 ``verify_subject.txt``, ``verify.txt`` (the plain-text body) and
-``verify.html`` (the HTML alternative). Mail leaves only after the database
-transaction commits, so a rolled-back request never sends one
-(``news.mail.send_after_commit``).
+``verify.html`` (the HTML alternative). A rolled-back request sends nothing
+(``send_after_commit``).
 """
+
+import logging
+from functools import partial
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation
+
+logger = logging.getLogger(__name__)
+
+
+def send_logged(mail):
+    """Send ``mail``; log a failure (an SMTP error, a refused address) instead of raising it."""
+    try:
+        mail.send()
+    except Exception:
+        logger.exception("Could not send the mail %r to %s", mail.subject, ", ".join(mail.to))
+
+
+def send_after_commit(mail):
+    """
+    Send ``mail`` once the current transaction commits (at once outside one).
+
+    A rolled-back request sends nothing, and a mail that cannot be sent is
+    logged: the visitor's page is the same either way.
+    """
+    transaction.on_commit(partial(send_logged, mail))
 
 
 def absolute_url(path, request=None):

@@ -1,40 +1,59 @@
-"""Helpers for the ten languages: column suffixes and names in themselves."""
+"""
+Helpers for the ten languages: names in themselves, translated columns and
+the record of which English text each translation was written from.
+
+Column names come from modeltranslation (``build_localized_fieldname``:
+``title`` in ``zh-hans`` is ``title_zh_hans``); language names from Django's
+``get_language_info()``.
+"""
 
 import hashlib
+import unicodedata
 
 from django.conf import settings
+from django.utils.translation import get_language_info
+from modeltranslation.utils import build_localized_fieldname
 
-# Each language named in itself, as the language bar shows it.
-NATIVE_NAMES = {
-    "en": "English",
+# Where the language bar names a language otherwise than Django's own table:
+# a capital as at the start of a menu entry, and the short names readers use.
+NATIVE_NAME_OVERRIDES = {
     "fr": "Français",
-    "de": "Deutsch",
     "es": "Español",
     "ar": "العربية",
-    "vi": "Tiếng Việt",
-    "ru": "Русский",
     "zh-hans": "中文",
-    "ja": "日本語",
-    "ko": "한국어",
 }
 
 
-def field_suffix(language):
-    """Return the column suffix modeltranslation uses: ``zh-hans`` -> ``zh_hans``."""
-    return language.replace("-", "_").lower()
+def language_codes():
+    """The codes of the portal's languages, English first."""
+    return [code for code, _name in settings.LANGUAGES]
 
 
 def native_name(language):
     """Return a language's name written in that language (Français, 한국어)."""
-    return NATIVE_NAMES.get(language, language)
+    if language in NATIVE_NAME_OVERRIDES:
+        return NATIVE_NAME_OVERRIDES[language]
+    try:
+        # Django's table writes some names decomposed (Tiếng Việt): compose them, as typed text is.
+        return unicodedata.normalize("NFC", get_language_info(language)["name_local"])
+    except KeyError:
+        return language
+
+
+def localized(field, language):
+    """The column holding ``field`` in ``language``: ``localized("title", "zh-hans") == "title_zh_hans"``."""
+    return build_localized_fieldname(field, language)
+
+
+def text_in(obj, field, language):
+    """The text ``obj`` has of ``field`` in ``language`` itself, without falling back to English."""
+    return getattr(obj, localized(field, language), "") or ""
 
 
 def translated_languages(obj, fields):
     """Return (code, native name) of each language in which all ``fields`` are filled."""
     return [
-        (code, native_name(code))
-        for code, _name in settings.LANGUAGES
-        if all(getattr(obj, f"{field}_{field_suffix(code)}", "") for field in fields)
+        (code, native_name(code)) for code in language_codes() if all(text_in(obj, field, code) for field in fields)
     ]
 
 
@@ -50,14 +69,12 @@ def text_fingerprint(*texts):
 
 def is_written_in(article, language):
     """Whether ``article`` has its own title and body in ``language`` (no fallback)."""
-    suffix = field_suffix(language)
-    return bool(getattr(article, f"title_{suffix}", "") and getattr(article, f"body_{suffix}", ""))
+    return bool(text_in(article, "title", language) and text_in(article, "body", language))
 
 
 def article_fingerprint(article, language):
     """Return the fingerprint of an article's title, summary and body in ``language``."""
-    suffix = field_suffix(language)
-    return text_fingerprint(*(getattr(article, f"{field}_{suffix}") for field in TRACKED_FIELDS))
+    return text_fingerprint(*(text_in(article, field, language) for field in TRACKED_FIELDS))
 
 
 def translation_sources(article, previous=None):
@@ -75,7 +92,7 @@ def translation_sources(article, previous=None):
     english = article_fingerprint(article, default)
     previous = previous or {}
     sources = {}
-    for code, _name in settings.LANGUAGES:
+    for code in language_codes():
         if not is_written_in(article, code):
             continue
         text = english if code == default else article_fingerprint(article, code)
