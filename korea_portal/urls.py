@@ -75,9 +75,13 @@ urlpatterns += i18n_patterns(
     path("contact/", views.ContactView.as_view(), name="contact"),
 )
 
+
+def serve_media(request, path):
+    """Serve an uploaded file from ``MEDIA_ROOT`` as it is set when asked (local use)."""
+    return serve(request, path, document_root=settings.MEDIA_ROOT)
+
+
 if settings.SERVE_MEDIA:
-    urlpatterns += [
-        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
-    ]
+    urlpatterns += [re_path(r"^media/(?P<path>.*)$", serve_media)]
 
 handler500 = "korea_portal.views.server_error"

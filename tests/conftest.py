@@ -31,10 +31,30 @@ def empty_cache():
 
 @pytest.fixture(autouse=True)
 def default_language():
-    """Each test starts in English, whatever language an earlier request activated."""
+    """
+    Each test starts in English, whatever language an earlier request activated:
+    a request to a /ko/ page leaves Korean active in the thread, which reverse() would use.
+    """
     translation.activate("en")
     yield
     translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """Hash test passwords quickly: the suite makes users and logs in (and fails to) many times."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """Run a request and then its on-commit callbacks (the mails), as a real transaction would."""
+
+    def run(method, *args, **kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return method(*args, **kwargs)
+
+    return run
 
 
 @pytest.fixture

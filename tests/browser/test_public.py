@@ -6,22 +6,24 @@ keyboard use, and a layout that holds from a 360 px phone to 200 % text.
 from datetime import timedelta
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from korea_portal.demo.loader import load_demo
 from news.models import Section, Tag
-from tests.browser.conftest import run_axe
+from tests.browser.conftest import open_page, run_axe, shared_site
 from tests.factories import make_article, make_image
+from tests.i18n.pages import LANGUAGES
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# Every test here only reads the content the module's site was given once.
+pytestmark = pytest.mark.django_db
 
 PHONE = {"width": 360, "height": 740}
 # The widest the article text may grow (portal.js: four steps of 12.5 %).
 LARGEST_STEP = 4
 
 
-@pytest.fixture
-def demo():
+def build_demo():
     """The demo content, plus two news articles (one with a lead image) in Culture."""
     load_demo()
     culture = Section.objects.get(slug="culture")
@@ -46,6 +48,30 @@ def demo():
         "other article": second.get_absolute_url(),
         "print": first.tool_urls["print"],
     }
+
+
+@pytest.fixture(scope="module")
+def site(django_db_setup, django_db_blocker, tmp_path_factory):
+    with shared_site(django_db_blocker, tmp_path_factory.mktemp("media"), build_demo) as site:
+        yield site
+
+
+@pytest.fixture(autouse=True)
+def site_media(settings, site):
+    """Serve the media the site's content was made with (each test otherwise gets a folder of its own)."""
+    settings.MEDIA_ROOT = site.media_root
+
+
+@pytest.fixture
+def demo(site):
+    return site.content
+
+
+@pytest.fixture
+def page(browser, site):
+    """A fresh page on the module's shared site."""
+    with open_page(browser, site.url) as page:
+        yield page
 
 
 def article_font_size(page):
@@ -108,10 +134,16 @@ class TestFontSize:
         body = page.locator(".article__body").bounding_box()
         assert body["x"] >= 0 and body["x"] + body["width"] <= viewport["width"]
 
-    def test_is_translated(self, page, demo):
-        page.goto(demo["article"].replace("/en/", "/fr/", 1))
+    @pytest.mark.parametrize("language", LANGUAGES)
+    def test_labels_are_in_the_page_language(self, page, demo, language):
+        """The buttons' accessible names are the catalogue's words of the page's language, not English."""
+        page.goto(demo["article"].replace("/en/", f"/{language}/", 1))
         labels = page.locator("[data-font-step]").evaluate_all("buttons => buttons.map(b => b.ariaLabel)")
-        assert all(labels)
+        with translation.override(language):
+            expected = [f"A+ {gettext('Enlarge font size')}", f"A− {gettext('Reduce font size')}"]
+        assert labels == expected
+        if language != "en":
+            assert expected != ["A+ Enlarge font size", "A− Reduce font size"]
 
 
 class TestPrint:
@@ -198,8 +230,9 @@ class TestLayout:
         page.evaluate("document.documentElement.style.fontSize = '200%'")
         assert has_horizontal_scroll(page) is False
 
-    def test_works_without_javascript(self, browser, live_server, demo):
-        context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
+    def test_works_without_javascript(self, browser, site, demo):
+        """Without scripts the font buttons are hidden and Print opens the print view."""
+        context = browser.new_context(base_url=site.url, java_script_enabled=False)
         page = context.new_page()
         try:
             page.goto(demo["article"])
