@@ -129,6 +129,7 @@ class Image(models.Model):
         return self.alt_text or PurePosixPath(self.file.name).name
 
     def save(self, *args, **kwargs):
+        """Save; a new file gets its renditions in the same transaction, and a failed save leaves no file behind."""
         update_fields = kwargs.get("update_fields")
         if not self.has_new_file() or (update_fields is not None and "file" not in update_fields):
             super().save(*args, **kwargs)
