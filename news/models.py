@@ -7,14 +7,12 @@ The publishing core: sections, tags, images and articles.
 and never over one concrete model.
 """
 
-import hashlib
-import io
+from functools import partial
 from pathlib import PurePosixPath
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
-from django.db import models
+from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
@@ -22,8 +20,6 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import get_translation_fields
-from PIL import Image as PILImage
-from PIL import UnidentifiedImageError
 
 from core.languages import (
     TRACKED_FIELDS,
@@ -33,6 +29,8 @@ from core.languages import (
     translated_languages,
     translation_sources,
 )
+
+from .images import PictureField, delete_files, make_renditions, rendition_url, srcset, validate_image_file
 
 # The section of Korea's foreign relations: the relations app's articles count
 # as part of it, and its page is the partners' page (settings.SECTION_PAGES).
@@ -91,44 +89,36 @@ class Tag(models.Model):
         return reverse("news:tag", kwargs={"tag": self.slug})
 
 
-def validate_image_file(upload):
-    """Refuse a file Pillow cannot read, or one too large to process."""
-    if upload.size > settings.IMAGE_MAX_BYTES:
-        raise ValidationError(
-            _("The image is larger than %(limit)d MB."),
-            code="too_large",
-            params={"limit": settings.IMAGE_MAX_BYTES // (1024 * 1024)},
-        )
-    try:
-        upload.seek(0)
-        with PILImage.open(upload) as picture:
-            width, height = picture.size
-            picture.verify()
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, PILImage.DecompressionBombError):
-        raise ValidationError(
-            _("Upload a valid image: the file is not a picture or is damaged."), code="invalid_image"
-        ) from None
-    finally:
-        upload.seek(0)
-    if width * height > settings.IMAGE_MAX_PIXELS:
-        raise ValidationError(_("The image has too many pixels."), code="too_many_pixels")
-
-
 class Image(models.Model):
-    """An uploaded picture with its sized renditions, made once on save."""
+    """
+    An uploaded picture with its sized renditions (``news.images``).
 
-    file = models.ImageField(_("file"), upload_to="images/%Y/%m/", validators=[validate_image_file])
+    The renditions are made when the file changes, which is told from its
+    name alone: saving an image whose texts only were edited reads nothing
+    from storage.
+    """
+
+    file = PictureField(
+        _("file"),
+        upload_to="images/%Y/%m/",
+        validators=[validate_image_file],
+        width_field="width",
+        height_field="height",
+    )
     alt_text = models.CharField(
         _("alternative text"), max_length=250, help_text=_("What the picture shows, for readers who cannot see it.")
     )
     caption = models.TextField(_("caption"), blank=True)
     credit = models.CharField(_("credit"), max_length=200, blank=True)
+    # Filled by the file field from the picture's header when a file is assigned.
     width = models.PositiveIntegerField(_("width"), editable=False, default=0)
     height = models.PositiveIntegerField(_("height"), editable=False, default=0)
     # {"320": "renditions/…-320.webp", …}: the widths made from this file.
     renditions = models.JSONField(_("renditions"), default=dict, editable=False)
-    source_digest = models.CharField(max_length=64, editable=False, blank=True)
     uploaded = models.DateTimeField(_("uploaded"), auto_now_add=True)
+
+    # The name of the file as last saved; from_db() and save() keep it.
+    _saved_file_name = None
 
     class Meta:
         ordering = ["-uploaded"]
@@ -139,51 +129,47 @@ class Image(models.Model):
         return self.alt_text or PurePosixPath(self.file.name).name
 
     def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        self.make_renditions()
-
-    def make_renditions(self):
-        """Make the sized renditions once per file; an unchanged file is not redone."""
-        self.file.open("rb")
-        try:
-            data = self.file.read()
-        finally:
-            self.file.close()
-        digest = hashlib.sha256(data).hexdigest()
-        if digest == self.source_digest and self.renditions:
+        """Save; a new file gets its renditions in the same transaction, and a failed save leaves no file behind."""
+        update_fields = kwargs.get("update_fields")
+        if not self.has_new_file() or (update_fields is not None and "file" not in update_fields):
+            super().save(*args, **kwargs)
             return
         storage = self.file.storage
-        renditions = {}
-        with PILImage.open(io.BytesIO(data)) as picture:
-            picture.load()
-            width, height = picture.size
-            if picture.mode not in ("RGB", "RGBA"):
-                picture = picture.convert("RGBA" if "A" in picture.getbands() else "RGB")
-            stem = PurePosixPath(self.file.name).stem
-            for target in settings.IMAGE_RENDITION_WIDTHS:
-                if target > width and renditions:
-                    break
-                copy = picture.copy()
-                copy.thumbnail((min(target, width), 10 * target))
-                out = io.BytesIO()
-                copy.save(out, "WEBP", quality=82)
-                name = storage.save(f"renditions/{self.pk}/{stem}-{target}.webp", ContentFile(out.getvalue()))
-                renditions[str(target)] = name
-        for old in self.renditions.values():
-            if old not in renditions.values():
-                storage.delete(old)
-        Image.objects.filter(pk=self.pk).update(width=width, height=height, renditions=renditions, source_digest=digest)
-        self.width, self.height, self.renditions, self.source_digest = width, height, renditions, digest
+        name_before, old_renditions, renditions = self.file.name, self.renditions, {}
+        try:
+            # The row, the file and its renditions are saved together or not at all.
+            with transaction.atomic():
+                super().save(*args, **kwargs)
+                renditions = make_renditions(self.file, f"renditions/{self.pk}")
+                Image.objects.filter(pk=self.pk).update(renditions=renditions)
+        except BaseException:
+            stored = [self.file.name] if self.file.name != name_before else []
+            delete_files(storage, [*stored, *renditions.values()])
+            raise
+        self.renditions, self._saved_file_name = renditions, self.file.name
+        # Readers are sent to the old renditions until the row naming the new ones is committed.
+        stale = [name for name in old_renditions.values() if name not in renditions.values()]
+        transaction.on_commit(partial(delete_files, storage, stale))
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        image = super().from_db(db, field_names, values)
+        image._saved_file_name = image.file.name if "file" in field_names else None
+        return image
+
+    def has_new_file(self):
+        """Whether the file is not the one last saved (a new upload, another stored file); opens nothing."""
+        return "file" not in self.get_deferred_fields() and bool(self.file) and self.file.name != self._saved_file_name
+
+    def clean_fields(self, exclude=None):
+        # The stored file was checked when it was uploaded: checking it again would read it from storage.
+        if self.file and not self.has_new_file():
+            exclude = {*(exclude or ()), "file"}
+        super().clean_fields(exclude=exclude)
 
     def rendition_url(self, width):
         """Return the URL of the smallest rendition at least ``width`` wide."""
-        sizes = sorted(int(size) for size in self.renditions)
-        for size in sizes:
-            if size >= width:
-                return self.file.storage.url(self.renditions[str(size)])
-        if sizes:
-            return self.file.storage.url(self.renditions[str(sizes[-1])])
-        return self.file.url
+        return rendition_url(self.file, self.renditions, width)
 
     @property
     def rendition_url_small(self):
@@ -195,10 +181,7 @@ class Image(models.Model):
 
     @property
     def srcset(self):
-        storage = self.file.storage
-        return ", ".join(
-            f"{storage.url(name)} {size}w" for size, name in sorted(self.renditions.items(), key=lambda i: int(i[0]))
-        )
+        return srcset(self.file, self.renditions)
 
 
 class TranslationState(models.TextChoices):
