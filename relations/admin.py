@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
 
-from core.admin import LanguageWidgetsMixin, PortalTranslationAdmin, translated_search_fields
+from core.admin import InlineConstraintsForm, LanguageWidgetsMixin, PortalTranslationAdmin, translated_search_fields
 from news.admin import ArticleAdminBase
 
 from .models import Article, Country, Summit, Topic, TradeFigure
@@ -17,6 +17,7 @@ class SummitInline(LanguageWidgetsMixin, TranslationStackedInline):
 
 class TradeFigureInline(LanguageWidgetsMixin, TranslationTabularInline):
     model = TradeFigure
+    form = InlineConstraintsForm
     extra = 0
     fields = ("year", "total", "exports", "imports", "balance", "share", "bound", "source", "note")
 

@@ -134,9 +134,18 @@ class Summit(models.Model):
             raise ValidationError({"article": _("The related article must be about the same partner.")})
 
 
-def non_negative(value):
-    if value is not None and value < 0:
-        raise ValidationError(_("A trade value cannot be negative."), code="negative")
+class AmountField(models.PositiveBigIntegerField):
+    """
+    An amount in US dollars, never negative: the field type validates it and the database checks it.
+
+    A negative amount is refused in the same words by model validation and by
+    the admin's form, whose field would otherwise give its own generic message.
+    """
+
+    default_error_messages = {"min_value": _("A trade value cannot be negative.")}
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"error_messages": {"min_value": self.error_messages["min_value"]}, **kwargs})
 
 
 class TradeFigure(models.Model):
@@ -168,9 +177,9 @@ class TradeFigure(models.Model):
         validators=[MinValueValidator(1900), MaxValueValidator(2100)],
         help_text=_("Leave empty when the source gives an annual figure without a year."),
     )
-    total = models.BigIntegerField(_("two-way trade (US$)"), null=True, blank=True, validators=[non_negative])
-    exports = models.BigIntegerField(_("Korea's exports (US$)"), null=True, blank=True, validators=[non_negative])
-    imports = models.BigIntegerField(_("Korea's imports (US$)"), null=True, blank=True, validators=[non_negative])
+    total = AmountField(_("two-way trade (US$)"), null=True, blank=True)
+    exports = AmountField(_("Korea's exports (US$)"), null=True, blank=True)
+    imports = AmountField(_("Korea's imports (US$)"), null=True, blank=True)
     balance = models.BigIntegerField(
         _("balance (US$)"), null=True, blank=True, help_text=_("Korea's surplus; negative for a deficit.")
     )
@@ -196,16 +205,13 @@ class TradeFigure(models.Model):
                 name="one_trade_figure_per_partner_year",
                 violation_error_message=_("This partner already has a trade figure for that year."),
             ),
-            models.CheckConstraint(
-                condition=models.Q(total__gte=0) | models.Q(total__isnull=True), name="trade_total_not_negative"
-            ),
-            models.CheckConstraint(
-                condition=models.Q(exports__gte=0) | models.Q(exports__isnull=True),
-                name="trade_exports_not_negative",
-            ),
-            models.CheckConstraint(
-                condition=models.Q(imports__gte=0) | models.Q(imports__isnull=True),
-                name="trade_imports_not_negative",
+            # The constraint above lets any number of undated figures through (NULL
+            # differs from NULL); this one allows one, and two saves at once cannot race past it.
+            models.UniqueConstraint(
+                fields=["partner"],
+                condition=models.Q(year__isnull=True),
+                name="one_undated_trade_figure_per_partner",
+                violation_error_message=_("This partner already has a trade figure without a year."),
             ),
         ]
 
@@ -251,9 +257,5 @@ class TradeFigure(models.Model):
                 errors[part] = _("A part of the trade cannot exceed the two-way total.")
         if self.balance is not None and self.total is not None and abs(self.balance) > self.total:
             errors["balance"] = _("The balance cannot exceed the two-way total.")
-        if self.partner_id and self.year is None:
-            duplicates = TradeFigure.objects.filter(partner_id=self.partner_id, year__isnull=True).exclude(pk=self.pk)
-            if duplicates.exists():
-                errors["year"] = _("This partner already has a trade figure without a year.")
         if errors:
             raise ValidationError(errors)

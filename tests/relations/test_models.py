@@ -2,6 +2,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
 
 from relations.models import Country, TradeFigure
 from tests.factories import make_country, make_relation_article, make_summit, make_trade_figure
@@ -59,7 +60,41 @@ class TestTradeFigureValidation:
         partner = make_country()
         make_trade_figure(partner=partner, year=None, total=BILLION, bound="more_than")
         duplicate = TradeFigure(partner=partner, year=None, total=2 * BILLION)
-        assert errors_of(duplicate)["year"] == ["This partner already has a trade figure without a year."]
+        assert errors_of(duplicate)["__all__"] == ["This partner already has a trade figure without a year."]
+
+    def test_a_partner_may_have_an_undated_figure_beside_dated_ones(self):
+        partner = make_country()
+        make_trade_figure(partner=partner, year=None, total=BILLION)
+        make_trade_figure(partner=partner, year=2001, total=BILLION)
+        TradeFigure(partner=partner, year=2002, total=BILLION).full_clean()
+        TradeFigure(partner=make_country(), year=None, total=BILLION).full_clean()
+
+
+class TestTradeFigureDatabaseRules:
+    """The database keeps the rules itself, whatever skips model validation (a race, a bulk update)."""
+
+    def test_it_refuses_a_second_undated_figure(self):
+        partner = make_country()
+        make_trade_figure(partner=partner, year=None, total=BILLION)
+        with pytest.raises(IntegrityError), transaction.atomic():
+            TradeFigure.objects.create(partner=partner, year=None, total=2 * BILLION)
+        assert TradeFigure.objects.filter(partner=partner).count() == 1
+
+    def test_it_refuses_a_second_figure_for_a_year(self):
+        partner = make_country()
+        make_trade_figure(partner=partner, year=2001, total=BILLION)
+        with pytest.raises(IntegrityError), transaction.atomic():
+            TradeFigure.objects.create(partner=partner, year=2001, total=2 * BILLION)
+
+    @pytest.mark.parametrize("amount", ["total", "exports", "imports"])
+    def test_it_refuses_a_negative_amount(self, amount):
+        with pytest.raises(IntegrityError), transaction.atomic():
+            TradeFigure.objects.create(partner=make_country(), year=2001, **{amount: -1})
+
+    def test_it_keeps_a_negative_balance(self):
+        figure = make_trade_figure(year=2001, total=10 * BILLION, balance=-2 * BILLION)
+        figure.refresh_from_db()
+        assert figure.balance == -2 * BILLION
 
     def test_a_figure_needs_an_amount(self):
         figure = TradeFigure(partner=make_country(), year=2003)
