@@ -5,7 +5,7 @@ from modeltranslation.admin import TranslationStackedInline, TranslationTabularI
 from core.admin import InlineConstraintsForm, LanguageWidgetsMixin, PortalTranslationAdmin, translated_search_fields
 from news.admin import ArticleAdminBase
 
-from .models import Article, Country, Summit, Topic, TradeFigure
+from .models import Article, Partner, Summit, Topic, TradeFigure
 
 
 class SummitInline(LanguageWidgetsMixin, TranslationStackedInline):
@@ -22,8 +22,8 @@ class TradeFigureInline(LanguageWidgetsMixin, TranslationTabularInline):
     fields = ("year", "total", "exports", "imports", "balance", "share", "bound", "source", "note")
 
 
-@admin.register(Country)
-class CountryAdmin(PortalTranslationAdmin):
+@admin.register(Partner)
+class PartnerAdmin(PortalTranslationAdmin):
     list_display = ("name", "kind", "iso_code", "established_year", "position")
     list_filter = ("kind",)
     list_editable = ("position",)
@@ -41,12 +41,12 @@ class TopicAdmin(PortalTranslationAdmin):
 
 @admin.register(Article)
 class RelationArticleAdmin(ArticleAdminBase):
-    list_display = ("title", "country", "status", "publish_date", "languages", "updated")
-    list_filter = ("country", "status", "topics", "publish_date")
-    list_select_related = ("country",)
+    list_display = ("title", "partner", "status", "publish_date", "languages", "updated")
+    list_filter = ("partner", "status", "topics", "publish_date")
+    list_select_related = ("partner",)
     filter_horizontal = ("tags", "topics")
     fieldsets = (
-        (None, {"fields": ("title", "slug", "country", "topics", "summary", "body")}),
+        (None, {"fields": ("title", "slug", "partner", "topics", "summary", "body")}),
         (_("Picture and tags"), {"fields": ("lead_image", "tags")}),
         (_("Publication"), {"fields": ("status", "publish_date", "author", "created", "updated")}),
     )

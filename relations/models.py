@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from news.models import WORLD_SECTION_SLUG, ArticleBase, Image
 
 
-class Country(models.Model):
+class Partner(models.Model):
     """A partner of Korea: a country, a bloc such as the EU, or an organisation."""
 
     class Kind(models.TextChoices):
@@ -50,7 +50,7 @@ class Country(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("relations:country", kwargs={"country": self.slug})
+        return reverse("relations:partner", kwargs={"partner": self.slug})
 
     def clean(self):
         if self.iso_code:
@@ -77,26 +77,26 @@ class Topic(models.Model):
 class Article(ArticleBase):
     """A bilateral relations article, such as "ROK-U.S. Relations"."""
 
-    country = models.ForeignKey(Country, verbose_name=_("partner"), on_delete=models.PROTECT, related_name="articles")
+    partner = models.ForeignKey(Partner, verbose_name=_("partner"), on_delete=models.PROTECT, related_name="articles")
     topics = models.ManyToManyField(Topic, verbose_name=_("topics"), blank=True, related_name="articles")
 
     url_namespace = "relations"
-    list_related = ("country", "lead_image")
+    list_related = ("partner", "lead_image")
 
     class Meta(ArticleBase.Meta):
         verbose_name = _("relation article")
         verbose_name_plural = _("relation articles")
 
     def url_kwargs(self):
-        return {"country": self.country.slug, "slug": self.slug}
+        return {"partner": self.partner.slug, "slug": self.slug}
 
     @staticmethod
-    def url_lookup(country, slug):
-        return {"country__slug": country, "slug": slug}
+    def url_lookup(partner, slug):
+        return {"partner__slug": partner, "slug": slug}
 
     @property
     def list_label(self):
-        return self.country.name
+        return self.partner.name
 
     # Relation articles are listed under Korea and the World.
     listed_section_slug = WORLD_SECTION_SLUG
@@ -105,7 +105,7 @@ class Article(ArticleBase):
 class Summit(models.Model):
     date = models.DateField(_("date"))
     place = models.CharField(_("place"), max_length=200)
-    partner = models.ForeignKey(Country, verbose_name=_("partner"), on_delete=models.CASCADE, related_name="summits")
+    partner = models.ForeignKey(Partner, verbose_name=_("partner"), on_delete=models.CASCADE, related_name="summits")
     leaders = models.CharField(_("leaders"), max_length=300, help_text=_("The leaders who met."))
     occasion = models.CharField(_("occasion"), max_length=200, blank=True, help_text=_("For example the APEC summit."))
     photo = models.ForeignKey(
@@ -130,7 +130,7 @@ class Summit(models.Model):
         return f"{self.place}, {self.date:%Y-%m-%d}"
 
     def clean(self):
-        if self.article_id and self.partner_id and self.article.country_id != self.partner_id:
+        if self.article_id and self.partner_id and self.article.partner_id != self.partner_id:
             raise ValidationError({"article": _("The related article must be about the same partner.")})
 
 
@@ -168,7 +168,7 @@ class TradeFigure(models.Model):
     TOLERANCE = Decimal("0.01")
 
     partner = models.ForeignKey(
-        Country, verbose_name=_("partner"), on_delete=models.CASCADE, related_name="trade_figures"
+        Partner, verbose_name=_("partner"), on_delete=models.CASCADE, related_name="trade_figures"
     )
     year = models.PositiveSmallIntegerField(
         _("year"),

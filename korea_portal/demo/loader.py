@@ -15,7 +15,7 @@ from django.utils.html import format_html_join
 from community.models import Board
 from core.languages import localized
 from news.models import ArticleBase, Section, Tag
-from relations.models import Article, Country, Summit, Topic, TradeFigure
+from relations.models import Article, Partner, Summit, Topic, TradeFigure
 
 from . import content
 from .seed_text import BODIES, CAPTIONS
@@ -116,7 +116,7 @@ class Loader:
         for position, partner in enumerate(content.PARTNERS):
             values = {key: value for key, value in partner.items() if key != "slug"}
             values = localised("partner", partner["slug"], english({**values, "position": position}, {"name"}))
-            partners[partner["slug"]] = self.upsert(Country, {"slug": partner["slug"]}, values)
+            partners[partner["slug"]] = self.upsert(Partner, {"slug": partner["slug"]}, values)
         return partners
 
     def load_articles(self, partners, topics, tags):
@@ -129,7 +129,7 @@ class Loader:
                 {"title", "summary", "body"},
             )
             values = localised("article", item["slug"], values)
-            values.update(country=partners[item["partner"]], status=ArticleBase.Status.PUBLISHED)
+            values.update(partner=partners[item["partner"]], status=ArticleBase.Status.PUBLISHED)
             existing = Article.objects.filter(slug=item["slug"]).first()
             # The publication date is the first load's; a later run keeps it.
             values["publish_date"] = existing.publish_date if existing else timezone.now()
