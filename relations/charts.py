@@ -211,10 +211,9 @@ def build_trade_chart(partner_name, figures, *, rtl=None):
     """Lay out the chart of ``figures`` (one partner's, any order); return None when nothing can be drawn."""
     rtl = get_language_bidi() if rtl is None else rtl
     figures = sorted(figures, key=lambda figure: (figure.year is None, figure.year or 0))
-    slots, notes = drawn_slots(figures)
+    slots, layout, notes = laid_out_slots(figures, rtl)
     if not slots:
         return None
-    layout = Layout.of(slots, rtl)
     chart = TradeChart(
         title=_("Korea's trade with %(partner)s, by year") % {"partner": partner_name},
         description=chart_description(partner_name, slots[0][0].year, slots[-1][0].year),
@@ -234,21 +233,22 @@ def build_trade_chart(partner_name, figures, *, rtl=None):
     return chart
 
 
-def drawn_slots(figures):
+def laid_out_slots(figures, rtl):
     """
-    Return the slots to draw, one (figure, [(series, value), ...]) per dated figure with an amount, and notes.
+    Return (slots, layout, notes): one slot (figure, [(series, value), ...]) per dated figure with an amount.
 
     When the years are too many for bars side by side, only two-way trade is
-    drawn and a note says so: the table has the rest.
+    drawn, in a layout of its own, and a note says so: the table has the rest.
     """
     slots = [(figure, values) for figure in figures if figure.year is not None and (values := chartable(figure))]
     if not slots:
-        return [], []
-    layout = Layout.of(slots)
+        return [], None, []
+    layout = Layout.of(slots, rtl)
     if layout.per_slot == 1 or layout.bar_width >= MIN_BAR_WIDTH:
-        return slots, []
+        return slots, layout, []
     slots = [(figure, values[:1]) for figure, values in slots if values[0][0] == "total"]
-    return slots, [_("With this many years only two-way trade is drawn; the table gives exports and imports.")]
+    note = _("With this many years only two-way trade is drawn; the table gives exports and imports.")
+    return slots, Layout.of(slots, rtl) if slots else None, [note]
 
 
 def gridlines(layout):
