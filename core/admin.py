@@ -3,6 +3,8 @@
 from django import forms
 from django.conf import settings
 from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.forms.models import InlineForeignKeyField
 from modeltranslation.admin import TabbedTranslationAdmin
 from modeltranslation.utils import get_translation_fields
 
@@ -50,3 +52,27 @@ class PortalTranslationAdmin(CountMessageMixin, LanguageWidgetsMixin, TabbedTran
         # Named after the script that builds the tabs, so that the merged media keep that order.
         js = ("modeltranslation/js/tabbed_translation_fields.js", "admin-portal/translation-tabs.js")
         css = {"all": ("admin-portal/translations.css",)}
+
+
+class InlineConstraintsForm(forms.ModelForm):
+    """
+    An inline's form that also validates the model's constraints naming the parent's foreign key.
+
+    Django 5.2 leaves an inline's foreign key out of constraint validation
+    (ticket #35676, fixed in Django 6.0, when this class can go): a constraint
+    such as one undated trade figure per partner would pass the form and fail
+    in the database. Validated here with the key, its message shows on the row.
+    """
+
+    def validate_unique(self):
+        super().validate_unique()
+        inline_keys = {name for name, field in self.fields.items() if isinstance(field, InlineForeignKeyField)}
+        model = type(self.instance)
+        exclude = self._get_validation_exclusions()
+        for constraint in model._meta.constraints:
+            # The other constraints were validated with the rest of the model.
+            if inline_keys & set(getattr(constraint, "fields", ())):
+                try:
+                    constraint.validate(model, self.instance, exclude=exclude)
+                except ValidationError as error:
+                    self._update_errors(error)

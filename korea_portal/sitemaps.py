@@ -1,12 +1,12 @@
 from django.urls import reverse
 
 from news.sitemaps import ArticleSitemap, SectionSitemap, TranslatedSitemap
-from relations.sitemaps import CountrySitemap, RelationArticleSitemap
+from relations.sitemaps import PartnerSitemap, RelationArticleSitemap
 
 
 class PageSitemap(TranslatedSitemap):
     def items(self):
-        return ["home", "relations:countries", "news:latest", "about", "help", "privacy", "sitemap", "contact"]
+        return ["home", "relations:partners", "news:latest", "about", "help", "privacy", "sitemap", "contact"]
 
     def location(self, name):
         return reverse(name)
@@ -16,6 +16,6 @@ SITEMAPS = {
     "pages": PageSitemap,
     "sections": SectionSitemap,
     "articles": ArticleSitemap,
-    "partners": CountrySitemap,
+    "partners": PartnerSitemap,
     "relation-articles": RelationArticleSitemap,
 }

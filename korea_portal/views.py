@@ -13,7 +13,7 @@ from core.mail import send_after_commit
 from core.ratelimit import allow, client_address
 from news.articles import latest_articles
 from news.models import Section
-from relations.models import Country, Summit
+from relations.models import Partner, Summit
 
 from .forms import ContactForm
 
@@ -42,7 +42,7 @@ class HomeView(TemplateView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             latest_articles=latest_articles(8),
-            countries=Country.objects.all(),
+            partners=Partner.objects.all(),
             summit_groups=self.get_summit_groups(),
             **kwargs,
         )
@@ -54,7 +54,7 @@ class SitemapView(TemplateView):
     template_name = "pages/sitemap.html"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(sections=Section.objects.all(), countries=Country.objects.all(), **kwargs)
+        return super().get_context_data(sections=Section.objects.all(), partners=Partner.objects.all(), **kwargs)
 
 
 class ContactView(FormView):

@@ -2,10 +2,10 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
 
-from core.admin import LanguageWidgetsMixin, PortalTranslationAdmin, translated_search_fields
+from core.admin import InlineConstraintsForm, LanguageWidgetsMixin, PortalTranslationAdmin, translated_search_fields
 from news.admin import ArticleAdminBase
 
-from .models import Article, Country, Summit, Topic, TradeFigure
+from .models import Article, Partner, Summit, Topic, TradeFigure
 
 
 class SummitInline(LanguageWidgetsMixin, TranslationStackedInline):
@@ -17,12 +17,13 @@ class SummitInline(LanguageWidgetsMixin, TranslationStackedInline):
 
 class TradeFigureInline(LanguageWidgetsMixin, TranslationTabularInline):
     model = TradeFigure
+    form = InlineConstraintsForm
     extra = 0
     fields = ("year", "total", "exports", "imports", "balance", "share", "bound", "source", "note")
 
 
-@admin.register(Country)
-class CountryAdmin(PortalTranslationAdmin):
+@admin.register(Partner)
+class PartnerAdmin(PortalTranslationAdmin):
     list_display = ("name", "kind", "iso_code", "established_year", "position")
     list_filter = ("kind",)
     list_editable = ("position",)
@@ -40,12 +41,12 @@ class TopicAdmin(PortalTranslationAdmin):
 
 @admin.register(Article)
 class RelationArticleAdmin(ArticleAdminBase):
-    list_display = ("title", "country", "status", "publish_date", "languages", "updated")
-    list_filter = ("country", "status", "topics", "publish_date")
-    list_select_related = ("country",)
+    list_display = ("title", "partner", "status", "publish_date", "languages", "updated")
+    list_filter = ("partner", "status", "topics", "publish_date")
+    list_select_related = ("partner",)
     filter_horizontal = ("tags", "topics")
     fieldsets = (
-        (None, {"fields": ("title", "slug", "country", "topics", "summary", "body")}),
+        (None, {"fields": ("title", "slug", "partner", "topics", "summary", "body")}),
         (_("Picture and tags"), {"fields": ("lead_image", "tags")}),
         (_("Publication"), {"fields": ("status", "publish_date", "author", "created", "updated")}),
     )

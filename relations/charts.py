@@ -44,6 +44,8 @@ MIN_BAR_WIDTH = 5
 GROUP_SHARE = 0.75
 BAR_GAP = 3
 MAX_INTERVALS = 5
+BASELINE = HEIGHT - PAD_BOTTOM
+PLOT_HEIGHT = BASELINE - PAD_TOP
 
 # (series key, how to read its value from a figure)
 SERIES = (
@@ -149,103 +151,176 @@ def chartable(figure):
     return [(series, value(figure)) for series, value in SERIES if value(figure) is not None]
 
 
+@dataclass(frozen=True)
+class Layout:
+    """
+    The chart's geometry, worked out once from the slots it draws and passed to each part that places something.
+
+    ``step`` and ``top`` are the value axis; the plot runs from ``plot_start``
+    to the end pad, one slot per year, every bar ``bar_width`` wide.
+    Coordinates are left to right; ``place`` mirrors them for right-to-left pages.
+    """
+
+    step: int
+    top: int
+    plot_start: float
+    slot_width: float
+    per_slot: int
+    bar_width: float
+    rtl: bool = False
+
+    @classmethod
+    def of(cls, slots, rtl=False):
+        step, top = nice_scale(largest_value(slots))
+        width = plot_width(step, top)
+        per_slot = max(len(values) for _figure, values in slots)
+        return cls(
+            step=step,
+            top=top,
+            plot_start=WIDTH - PAD_END - width,
+            slot_width=width / len(slots),
+            per_slot=per_slot,
+            bar_width=bar_width_for(width, len(slots), per_slot),
+            rtl=rtl,
+        )
+
+    @property
+    def ticks(self):
+        return range(0, self.top + 1, self.step)
+
+    @property
+    def label_room(self):
+        """The width a bar's value label may take: the whole slot for a lone bar, else the bar and its gap."""
+        return self.slot_width if self.per_slot == 1 else self.bar_width + BAR_GAP
+
+    def slot_start(self, index):
+        return self.plot_start + index * self.slot_width
+
+    def slot_centre(self, index):
+        return self.slot_start(index) + self.slot_width / 2
+
+    def y_of(self, value):
+        return BASELINE - PLOT_HEIGHT * value / self.top
+
+    def place(self, x, width=0):
+        """Mirror a box's start (or a point) for right-to-left pages."""
+        return round(WIDTH - x - width if self.rtl else x, 1)
+
+
 def build_trade_chart(partner_name, figures, *, rtl=None):
     """Lay out the chart of ``figures`` (one partner's, any order); return None when nothing can be drawn."""
     rtl = get_language_bidi() if rtl is None else rtl
     figures = sorted(figures, key=lambda figure: (figure.year is None, figure.year or 0))
-    dated = [figure for figure in figures if figure.year is not None]
-    slots = [(figure, chartable(figure)) for figure in dated if chartable(figure)]
+    slots, layout, notes = laid_out_slots(figures, rtl)
     if not slots:
         return None
-    notes = []
-    per_slot = max(len(values) for _figure, values in slots)
-    if per_slot > 1 and bar_width_for(plot_width(slots), len(slots), per_slot) < MIN_BAR_WIDTH:
-        # Too many years for bars side by side: draw two-way trade alone, the table has the rest.
-        slots = [(figure, values[:1]) for figure, values in slots if values[0][0] == "total"]
-        notes.append(_("With this many years only two-way trade is drawn; the table gives exports and imports."))
-        if not slots:
-            return None
-
     chart = TradeChart(
         title=_("Korea's trade with %(partner)s, by year") % {"partner": partner_name},
         description=chart_description(partner_name, slots[0][0].year, slots[-1][0].year),
         rtl=rtl,
+        plot_start=layout.plot_start,
+        plot_end=WIDTH - PAD_END,
+        baseline=BASELINE,
     )
-    step, top = nice_scale(largest_value(slots))
-    ticks = list(range(0, top + 1, step))
-    tick_texts = [tick_text(tick) for tick in ticks]
-    chart.plot_start, chart.plot_end = WIDTH - PAD_END - plot_width(slots), WIDTH - PAD_END
-    chart.baseline = HEIGHT - PAD_BOTTOM
-    plot_height = chart.baseline - PAD_TOP
-    slot_width = plot_width(slots) / len(slots)
-    per_slot = max(len(values) for _figure, values in slots)
-    bar_width = bar_width_for(plot_width(slots), len(slots), per_slot)
-
-    def y_of(value):
-        return chart.baseline - plot_height * value / top
-
-    def place(x, width=0):
-        """Mirror a box's start (or a point) for right-to-left pages."""
-        return round(WIDTH - x - width if rtl else x, 1)
-
-    for tick, text in zip(ticks, tick_texts, strict=True):
-        chart.gridlines.append(Label(x=place(chart.plot_start - 6), y=round(y_of(tick), 1), text=text))
-
-    year_step = max(1, math.ceil((text_width("0000", FONT_SIZE) + 6) / slot_width))
-    groups = []
-    for index, (figure, values) in enumerate(slots):
-        slot_start = chart.plot_start + index * slot_width
-        slot_centre = slot_start + slot_width / 2
-        if index % year_step == 0:
-            chart.year_labels.append(Label(x=place(slot_centre), y=chart.baseline + 18, text=str(figure.year)))
-        if index and figure.year - slots[index - 1][0].year > 1:
-            chart.breaks.append(place(slot_start))
-        group_start = slot_centre - (len(values) * (bar_width + BAR_GAP) - BAR_GAP) / 2
-        bars = []
-        for position, (series, value) in enumerate(values):
-            y = y_of(value)
-            bars.append(
-                Bar(
-                    series=series,
-                    year=figure.year,
-                    value=value,
-                    bound=figure.bound,
-                    x=place(group_start + position * (bar_width + BAR_GAP), bar_width),
-                    y=round(y, 1),
-                    width=round(bar_width, 1),
-                    height=round(chart.baseline - y, 1),
-                    tooltip=_("%(year)s · %(series)s: %(amount)s")
-                    % {
-                        "year": figure.year,
-                        "series": series_name(series),
-                        "amount": bounded_usd(value, figure.bound),
-                    },
-                )
-            )
-        chart.bars.extend(bars)
-        groups.append((place(slot_centre), bars))
-    label_room = slot_width if per_slot == 1 else bar_width + BAR_GAP
-    chart.value_labels = value_labels(groups, label_room, slot_width)
-
-    present = {bar.series for bar in chart.bars}
-    chart.legend = [{"series": series, "label": series_name(series)} for series, _value in SERIES if series in present]
-    if chart.has_approximate:
-        chart.legend.append(
-            {"series": "approximate", "label": _("Hatched: an approximate value (≈ about, > more than)")}
-        )
-    if chart.breaks:
-        chart.legend.append({"series": "break", "label": _("Years with no figure are left out")})
+    chart.gridlines = gridlines(layout)
+    groups = [bar_group(index, figure, values, layout) for index, (figure, values) in enumerate(slots)]
+    chart.bars = [bar for _centre, bars in groups for bar in bars]
+    chart.year_labels = year_labels(slots, layout)
+    chart.breaks = breaks(slots, layout)
+    chart.value_labels = value_labels(groups, layout.label_room, layout.slot_width)
+    chart.legend = legend(chart)
     chart.notes = notes + [note for figure in figures if (note := left_off_note(figure))]
     return chart
+
+
+def laid_out_slots(figures, rtl):
+    """
+    Return (slots, layout, notes): one slot (figure, [(series, value), ...]) per dated figure with an amount.
+
+    When the years are too many for bars side by side, only two-way trade is
+    drawn, in a layout of its own, and a note says so: the table has the rest.
+    """
+    slots = [(figure, values) for figure in figures if figure.year is not None and (values := chartable(figure))]
+    if not slots:
+        return [], None, []
+    layout = Layout.of(slots, rtl)
+    if layout.per_slot == 1 or layout.bar_width >= MIN_BAR_WIDTH:
+        return slots, layout, []
+    slots = [(figure, values[:1]) for figure, values in slots if values[0][0] == "total"]
+    note = _("With this many years only two-way trade is drawn; the table gives exports and imports.")
+    return slots, Layout.of(slots, rtl) if slots else None, [note]
+
+
+def gridlines(layout):
+    """One gridline per tick of the value axis, with its label at the plot's start."""
+    x = layout.place(layout.plot_start - 6)
+    return [Label(x=x, y=round(layout.y_of(tick), 1), text=tick_text(tick)) for tick in layout.ticks]
+
+
+def bar_group(index, figure, values, layout):
+    """Return (the slot's centre, its bars): the year's bars side by side, centred in its slot."""
+    slot_centre = layout.slot_centre(index)
+    group_start = slot_centre - (len(values) * (layout.bar_width + BAR_GAP) - BAR_GAP) / 2
+    bars = [
+        series_bar(figure, series, value, group_start + position * (layout.bar_width + BAR_GAP), layout)
+        for position, (series, value) in enumerate(values)
+    ]
+    return layout.place(slot_centre), bars
+
+
+def series_bar(figure, series, value, x, layout):
+    """One bar of a series, starting at ``x`` (left to right), its height in proportion to its value."""
+    y = layout.y_of(value)
+    return Bar(
+        series=series,
+        year=figure.year,
+        value=value,
+        bound=figure.bound,
+        x=layout.place(x, layout.bar_width),
+        y=round(y, 1),
+        width=round(layout.bar_width, 1),
+        height=round(BASELINE - y, 1),
+        tooltip=_("%(year)s · %(series)s: %(amount)s")
+        % {"year": figure.year, "series": series_name(series), "amount": bounded_usd(value, figure.bound)},
+    )
+
+
+def year_labels(slots, layout):
+    """Label the years under their slots; where slots are too narrow for every year, every second or third."""
+    year_step = max(1, math.ceil((text_width("0000", FONT_SIZE) + 6) / layout.slot_width))
+    return [
+        Label(x=layout.place(layout.slot_centre(index)), y=BASELINE + 18, text=str(figure.year))
+        for index, (figure, _values) in enumerate(slots)
+        if index % year_step == 0
+    ]
+
+
+def breaks(slots, layout):
+    """Mark the baseline where years are skipped between two slots."""
+    return [
+        layout.place(layout.slot_start(index))
+        for index, (figure, _values) in enumerate(slots)
+        if index and figure.year - slots[index - 1][0].year > 1
+    ]
+
+
+def legend(chart):
+    """Name the series drawn, then explain the hatching and the break marks where the chart has them."""
+    present = {bar.series for bar in chart.bars}
+    items = [{"series": series, "label": series_name(series)} for series, _value in SERIES if series in present]
+    if chart.has_approximate:
+        items.append({"series": "approximate", "label": _("Hatched: an approximate value (≈ about, > more than)")})
+    if chart.breaks:
+        items.append({"series": "break", "label": _("Years with no figure are left out")})
+    return items
 
 
 def largest_value(slots):
     return max(value for _figure, values in slots for _series, value in values)
 
 
-def plot_width(slots):
+def plot_width(step, top):
     """The width left for the bars once the value axis has room for its longest label."""
-    step, top = nice_scale(largest_value(slots))
     longest = max(text_width(tick_text(tick), FONT_SIZE) for tick in range(0, top + 1, step))
     return WIDTH - PAD_END - min(longest + 10, WIDTH * 0.45)
 

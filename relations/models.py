@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from news.models import WORLD_SECTION_SLUG, ArticleBase, Image
 
 
-class Country(models.Model):
+class Partner(models.Model):
     """A partner of Korea: a country, a bloc such as the EU, or an organisation."""
 
     class Kind(models.TextChoices):
@@ -50,7 +50,7 @@ class Country(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("relations:country", kwargs={"country": self.slug})
+        return reverse("relations:partner", kwargs={"partner": self.slug})
 
     def clean(self):
         if self.iso_code:
@@ -77,26 +77,26 @@ class Topic(models.Model):
 class Article(ArticleBase):
     """A bilateral relations article, such as "ROK-U.S. Relations"."""
 
-    country = models.ForeignKey(Country, verbose_name=_("partner"), on_delete=models.PROTECT, related_name="articles")
+    partner = models.ForeignKey(Partner, verbose_name=_("partner"), on_delete=models.PROTECT, related_name="articles")
     topics = models.ManyToManyField(Topic, verbose_name=_("topics"), blank=True, related_name="articles")
 
     url_namespace = "relations"
-    list_related = ("country", "lead_image")
+    list_related = ("partner", "lead_image")
 
     class Meta(ArticleBase.Meta):
         verbose_name = _("relation article")
         verbose_name_plural = _("relation articles")
 
     def url_kwargs(self):
-        return {"country": self.country.slug, "slug": self.slug}
+        return {"partner": self.partner.slug, "slug": self.slug}
 
     @staticmethod
-    def url_lookup(country, slug):
-        return {"country__slug": country, "slug": slug}
+    def url_lookup(partner, slug):
+        return {"partner__slug": partner, "slug": slug}
 
     @property
     def list_label(self):
-        return self.country.name
+        return self.partner.name
 
     # Relation articles are listed under Korea and the World.
     listed_section_slug = WORLD_SECTION_SLUG
@@ -105,7 +105,7 @@ class Article(ArticleBase):
 class Summit(models.Model):
     date = models.DateField(_("date"))
     place = models.CharField(_("place"), max_length=200)
-    partner = models.ForeignKey(Country, verbose_name=_("partner"), on_delete=models.CASCADE, related_name="summits")
+    partner = models.ForeignKey(Partner, verbose_name=_("partner"), on_delete=models.CASCADE, related_name="summits")
     leaders = models.CharField(_("leaders"), max_length=300, help_text=_("The leaders who met."))
     occasion = models.CharField(_("occasion"), max_length=200, blank=True, help_text=_("For example the APEC summit."))
     photo = models.ForeignKey(
@@ -130,13 +130,22 @@ class Summit(models.Model):
         return f"{self.place}, {self.date:%Y-%m-%d}"
 
     def clean(self):
-        if self.article_id and self.partner_id and self.article.country_id != self.partner_id:
+        if self.article_id and self.partner_id and self.article.partner_id != self.partner_id:
             raise ValidationError({"article": _("The related article must be about the same partner.")})
 
 
-def non_negative(value):
-    if value is not None and value < 0:
-        raise ValidationError(_("A trade value cannot be negative."), code="negative")
+class AmountField(models.PositiveBigIntegerField):
+    """
+    An amount in US dollars, never negative: the field type validates it and the database checks it.
+
+    A negative amount is refused in the same words by model validation and by
+    the admin's form, whose field would otherwise give its own generic message.
+    """
+
+    default_error_messages = {"min_value": _("A trade value cannot be negative.")}
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"error_messages": {"min_value": self.error_messages["min_value"]}, **kwargs})
 
 
 class TradeFigure(models.Model):
@@ -159,7 +168,7 @@ class TradeFigure(models.Model):
     TOLERANCE = Decimal("0.01")
 
     partner = models.ForeignKey(
-        Country, verbose_name=_("partner"), on_delete=models.CASCADE, related_name="trade_figures"
+        Partner, verbose_name=_("partner"), on_delete=models.CASCADE, related_name="trade_figures"
     )
     year = models.PositiveSmallIntegerField(
         _("year"),
@@ -168,9 +177,9 @@ class TradeFigure(models.Model):
         validators=[MinValueValidator(1900), MaxValueValidator(2100)],
         help_text=_("Leave empty when the source gives an annual figure without a year."),
     )
-    total = models.BigIntegerField(_("two-way trade (US$)"), null=True, blank=True, validators=[non_negative])
-    exports = models.BigIntegerField(_("Korea's exports (US$)"), null=True, blank=True, validators=[non_negative])
-    imports = models.BigIntegerField(_("Korea's imports (US$)"), null=True, blank=True, validators=[non_negative])
+    total = AmountField(_("two-way trade (US$)"), null=True, blank=True)
+    exports = AmountField(_("Korea's exports (US$)"), null=True, blank=True)
+    imports = AmountField(_("Korea's imports (US$)"), null=True, blank=True)
     balance = models.BigIntegerField(
         _("balance (US$)"), null=True, blank=True, help_text=_("Korea's surplus; negative for a deficit.")
     )
@@ -196,16 +205,13 @@ class TradeFigure(models.Model):
                 name="one_trade_figure_per_partner_year",
                 violation_error_message=_("This partner already has a trade figure for that year."),
             ),
-            models.CheckConstraint(
-                condition=models.Q(total__gte=0) | models.Q(total__isnull=True), name="trade_total_not_negative"
-            ),
-            models.CheckConstraint(
-                condition=models.Q(exports__gte=0) | models.Q(exports__isnull=True),
-                name="trade_exports_not_negative",
-            ),
-            models.CheckConstraint(
-                condition=models.Q(imports__gte=0) | models.Q(imports__isnull=True),
-                name="trade_imports_not_negative",
+            # The constraint above lets any number of undated figures through (NULL
+            # differs from NULL); this one allows one, and two saves at once cannot race past it.
+            models.UniqueConstraint(
+                fields=["partner"],
+                condition=models.Q(year__isnull=True),
+                name="one_undated_trade_figure_per_partner",
+                violation_error_message=_("This partner already has a trade figure without a year."),
             ),
         ]
 
@@ -251,9 +257,5 @@ class TradeFigure(models.Model):
                 errors[part] = _("A part of the trade cannot exceed the two-way total.")
         if self.balance is not None and self.total is not None and abs(self.balance) > self.total:
             errors["balance"] = _("The balance cannot exceed the two-way total.")
-        if self.partner_id and self.year is None:
-            duplicates = TradeFigure.objects.filter(partner_id=self.partner_id, year__isnull=True).exclude(pk=self.pk)
-            if duplicates.exists():
-                errors["year"] = _("This partner already has a trade figure without a year.")
         if errors:
             raise ValidationError(errors)

@@ -1,13 +1,13 @@
 from news.sitemaps import ArticleSitemap, TranslatedSitemap
 
-from .models import Article, Country
+from .models import Article, Partner
 
 
-class CountrySitemap(TranslatedSitemap):
+class PartnerSitemap(TranslatedSitemap):
     def items(self):
-        return Country.objects.all()
+        return Partner.objects.all()
 
 
 class RelationArticleSitemap(ArticleSitemap):
     model = Article
-    url_related = "country"
+    url_related = "partner"

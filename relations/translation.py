@@ -2,11 +2,11 @@ from modeltranslation.translator import TranslationOptions, register
 
 from news.translation import ArticleTranslationOptions
 
-from .models import Article, Country, Summit, Topic, TradeFigure
+from .models import Article, Partner, Summit, Topic, TradeFigure
 
 
-@register(Country)
-class CountryTranslationOptions(TranslationOptions):
+@register(Partner)
+class PartnerTranslationOptions(TranslationOptions):
     fields = ("name", "overview")
 
 

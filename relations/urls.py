@@ -7,10 +7,10 @@ from . import views
 app_name = "relations"
 
 urlpatterns = [
-    path("", views.CountryListView.as_view(), name="countries"),
-    path("<slug:country>/", views.CountryDetailView.as_view(), name="country"),
-    path("<slug:country>/trade.csv", views.TradeCSVView.as_view(), name="trade-csv"),
-    path("<slug:country>/trade.json", views.TradeJSONView.as_view(), name="trade-json"),
+    path("", views.PartnerListView.as_view(), name="partners"),
+    path("<slug:partner>/", views.PartnerDetailView.as_view(), name="partner"),
+    path("<slug:partner>/trade.csv", views.TradeCSVView.as_view(), name="trade-csv"),
+    path("<slug:partner>/trade.json", views.TradeJSONView.as_view(), name="trade-json"),
 ]
 
-ARTICLE_ROUTE = "<slug:country>/<slug:slug>/"
+ARTICLE_ROUTE = "<slug:partner>/<slug:slug>/"

@@ -14,18 +14,18 @@ from news.views import ArticleDetailView as NewsArticleDetailView
 
 from .charts import build_trade_chart
 from .formats import bounded_usd
-from .models import Article, Country, Summit
+from .models import Article, Partner, Summit
 
 
-class CountryListView(ListView):
-    template_name = "relations/country_list.html"
-    context_object_name = "countries"
+class PartnerListView(ListView):
+    template_name = "relations/partner_list.html"
+    context_object_name = "partners"
 
     def get_queryset(self):
-        return Country.objects.prefetch_related(
+        return Partner.objects.prefetch_related(
             Prefetch(
                 "articles",
-                queryset=Article.objects.published().select_related("country"),
+                queryset=Article.objects.published().select_related("partner"),
                 to_attr="published_articles",
             ),
             "trade_figures",
@@ -33,10 +33,10 @@ class CountryListView(ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        for country in context["countries"]:
-            country.latest_trade = latest_trade(country.trade_figures.all())
-            if country.latest_trade:
-                country.latest_trade_amount = bounded_usd(country.latest_trade.two_way, country.latest_trade.bound)
+        for partner in context["partners"]:
+            partner.latest_trade = latest_trade(partner.trade_figures.all())
+            if partner.latest_trade:
+                partner.latest_trade_amount = bounded_usd(partner.latest_trade.two_way, partner.latest_trade.bound)
         return context
 
 
@@ -49,16 +49,16 @@ def latest_trade(figures):
     return stated[0] if stated else None
 
 
-class CountryDetailView(DetailView):
-    template_name = "relations/country_detail.html"
-    context_object_name = "country"
-    slug_url_kwarg = "country"
+class PartnerDetailView(DetailView):
+    template_name = "relations/partner_detail.html"
+    context_object_name = "partner"
+    slug_url_kwarg = "partner"
 
     def get_queryset(self):
-        return Country.objects.prefetch_related(
+        return Partner.objects.prefetch_related(
             Prefetch(
                 "articles",
-                queryset=Article.objects.published().select_related("country", "lead_image"),
+                queryset=Article.objects.published().select_related("partner", "lead_image"),
                 to_attr="published_articles",
             ),
             Prefetch(
@@ -116,8 +116,8 @@ class TradeDownloadView(View):
     extension = None
     content_type = None
 
-    def get(self, request, country):
-        partner = get_object_or_404(Country.objects.prefetch_related("trade_figures"), slug=country)
+    def get(self, request, **kwargs):
+        partner = get_object_or_404(Partner.objects.prefetch_related("trade_figures"), slug=kwargs["partner"])
         records = [trade_record(partner, figure) for figure in partner.trade_figures.all()]
         response = HttpResponse(self.render(partner, records), content_type=self.content_type)
         filename = f"korea-trade-{partner.slug}-{get_language()}.{self.extension}"
@@ -153,8 +153,8 @@ class ArticleDetailView(NewsArticleDetailView):
 
     def get_related_articles(self):
         """Other articles about the same partner."""
-        return Article.objects.published().filter(country=self.object.country)
+        return Article.objects.published().filter(partner=self.object.partner)
 
     def get_context_data(self, **kwargs):
         summits = self.object.summits.select_related("photo")
-        return super().get_context_data(summits=summits, country=self.object.country, **kwargs)
+        return super().get_context_data(summits=summits, partner=self.object.partner, **kwargs)

@@ -72,8 +72,8 @@ def add_content():
     from tests.factories import (
         image_upload,
         make_article,
-        make_country,
         make_image,
+        make_partner,
         make_relation_article,
         make_summit,
         make_tag,
@@ -103,10 +103,10 @@ def add_content():
             )
             article.tags.set(tags[index % len(tags) : index % len(tags) + 3])
         for index in range(PARTNERS):
-            partner = make_country(name_en=f"Partner {index}", established_year=1950 + index)
+            partner = make_partner(name_en=f"Partner {index}", established_year=1950 + index)
             for number in range(ARTICLES_PER_PARTNER):
                 relation = make_relation_article(
-                    country=partner,
+                    partner=partner,
                     lead_image=images[number % IMAGES],
                     publish_date=now - timedelta(hours=next(hours)),
                     title_en=f"Korea and partner {index}: {SEARCH_WORD} talks {number}",
@@ -127,13 +127,13 @@ def pages():
     """The main public pages, each named and addressed."""
     from news.models import Article, Section, Tag
     from relations.models import Article as RelationArticle
-    from relations.models import Country
+    from relations.models import Partner
 
     article = Article.objects.published().select_related("section").first()
-    relation = RelationArticle.objects.published().select_related("country").first()
+    relation = RelationArticle.objects.published().select_related("partner").first()
     section = Section.objects.filter(articles__isnull=False).first()
     tag = Tag.objects.filter(news_articles__isnull=False).first()
-    partner = Country.objects.order_by("position", "slug").first()
+    partner = Partner.objects.order_by("position", "slug").first()
     return {
         "home": "/en/",
         "latest news": "/en/news/",

@@ -12,7 +12,7 @@ from PIL import Image as PILImage
 
 from news.models import Article, ArticleBase, Image, Section, Tag
 from relations.models import Article as RelationArticle
-from relations.models import Country, Summit, TradeFigure
+from relations.models import Partner, Summit, TradeFigure
 
 _counter = itertools.count(1)
 PASSWORD = "a-long-Test-passw0rd"
@@ -47,18 +47,18 @@ def make_article(**values):
     return Article.objects.create(**published_values(values))
 
 
-def make_country(**values):
-    slug = values.pop("slug", unique("country"))
-    return Country.objects.create(slug=slug, name_en=values.pop("name_en", slug.title()), **values)
+def make_partner(**values):
+    slug = values.pop("slug", unique("partner"))
+    return Partner.objects.create(slug=slug, name_en=values.pop("name_en", slug.title()), **values)
 
 
 def make_relation_article(**values):
-    values.setdefault("country", values.get("country") or make_country())
+    values.setdefault("partner", values.get("partner") or make_partner())
     return RelationArticle.objects.create(**published_values(values))
 
 
 def make_summit(**values):
-    values.setdefault("partner", values.get("partner") or make_country())
+    values.setdefault("partner", values.get("partner") or make_partner())
     values.setdefault("date", timezone.now().date())
     values.setdefault("place_en", "Seoul")
     values.setdefault("leaders_en", "Two leaders")
@@ -66,7 +66,7 @@ def make_summit(**values):
 
 
 def make_trade_figure(**values):
-    values.setdefault("partner", values.get("partner") or make_country())
+    values.setdefault("partner", values.get("partner") or make_partner())
     return TradeFigure.objects.create(**values)
 
 

@@ -268,10 +268,10 @@ def test_tagging_an_article_shows_on_the_tag_page_at_once(client):
 
 def test_changing_a_relation_shows_at_once(client):
     content = Content()
-    url = content.country.get_absolute_url()
+    url = content.partner.get_absolute_url()
     fetch(client, url)
-    content.country.name_en = "Atlantis"
-    content.country.save()
+    content.partner.name_en = "Atlantis"
+    content.partner.save()
     page, _queries = fetch(client, url)
     assert "Atlantis" in page.content.decode()
 

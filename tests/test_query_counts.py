@@ -16,8 +16,8 @@ from django.test.utils import CaptureQueriesContext
 from tests.factories import (
     image_upload,
     make_article,
-    make_country,
     make_image,
+    make_partner,
     make_relation_article,
     make_section,
     make_summit,
@@ -60,11 +60,11 @@ class Content:
         self.images = [make_image(file=image_upload(width=200, height=120)) for _ in range(2)]
         self.section = make_section()
         self.tag = make_tag()
-        self.country = make_country()
+        self.partner = make_partner()
         self.count = 0
         self.grow(1)
         self.article = self.section.articles.get()
-        self.relation_article = self.country.articles.get()
+        self.relation_article = self.partner.articles.get()
 
     def grow(self, how_many):
         for _ in range(how_many):
@@ -75,13 +75,13 @@ class Content:
             make_section()
             article = make_article(section=self.section, lead_image=image, title_en=f"Harbour news {index}")
             article.tags.set(tags)
-            relation = make_relation_article(country=self.country, lead_image=image, title_en=f"Harbour talks {index}")
+            relation = make_relation_article(partner=self.partner, lead_image=image, title_en=f"Harbour talks {index}")
             relation.tags.set(tags)
-            anchor = self.country.articles.order_by("pk").first()
-            make_summit(partner=self.country, article=anchor, photo=image, caption_en=f"Caption {index}")
-            make_trade_figure(partner=self.country, year=1990 + index, total=1000 + index)
-            partner = make_country()
-            make_relation_article(country=partner, lead_image=image).tags.set(tags)
+            anchor = self.partner.articles.order_by("pk").first()
+            make_summit(partner=self.partner, article=anchor, photo=image, caption_en=f"Caption {index}")
+            make_trade_figure(partner=self.partner, year=1990 + index, total=1000 + index)
+            partner = make_partner()
+            make_relation_article(partner=partner, lead_image=image).tags.set(tags)
             make_summit(partner=partner, photo=image)
 
     def urls(self):
@@ -96,7 +96,7 @@ class Content:
             "relation article": relation_url,
             "relation article print view": self.relation_article.tool_urls["print"],
             "partners": "/en/world/",
-            "partner": self.country.get_absolute_url(),
+            "partner": self.partner.get_absolute_url(),
             "search": "/en/search/?q=Harbour",
             "html sitemap": "/en/sitemap/",
             "feed": "/feeds/en/latest/",
@@ -143,4 +143,4 @@ def test_the_lists_show_the_added_content(client):
     assert client.get(urls["search"]).context["paginator"].count == 2 * (MORE + 1)
     assert client.get(urls["partner"]).content.decode().count("Caption ") == MORE + 1
     assert client.get(urls["tag"]).context["paginator"].count == 3 * (MORE + 1)
-    assert client.get(urls["html sitemap"]).content.decode().count("/en/world/country-") >= MORE
+    assert client.get(urls["html sitemap"]).content.decode().count("/en/world/partner-") >= MORE

@@ -15,7 +15,7 @@ from django.utils.html import format_html_join
 from community.models import Board
 from core.languages import localized
 from news.models import ArticleBase, Section, Tag
-from relations.models import Article, Country, Summit, Topic, TradeFigure
+from relations.models import Article, Partner, Summit, Topic, TradeFigure
 
 from . import content
 from .seed_text import BODIES, CAPTIONS
@@ -74,28 +74,53 @@ class Loader:
 
     @transaction.atomic
     def load(self):
-        sections = {}
+        """Load every kind of content in turn: each kind finds the objects it refers to in what came before."""
+        self.load_sections()
+        tags = self.load_tags()
+        topics = self.load_topics()
+        self.load_boards()
+        partners = self.load_partners()
+        articles = self.load_articles(partners, topics, tags)
+        self.load_summits(partners, articles)
+        self.load_trade_figures(partners)
+        return self
+
+    def load_sections(self):
         for position, (slug, name) in enumerate(content.SECTIONS):
             values = localised("section", slug, english({"name": name, "position": position}, {"name"}))
-            sections[slug] = self.upsert(Section, {"slug": slug}, values)
+            self.upsert(Section, {"slug": slug}, values)
+
+    def load_tags(self):
+        """Return the tags by slug."""
         tags = {}
         for position, (slug, name) in enumerate(content.TAGS):
             values = localised("tag", slug, english({"name": name, "position": position}, {"name"}))
             tags[slug] = self.upsert(Tag, {"slug": slug}, values)
-        topics = {}
-        for slug, name in content.TOPICS:
-            topics[slug] = self.upsert(Topic, {"slug": slug}, localised("topic", slug, {"name_en": name}))
+        return tags
 
+    def load_topics(self):
+        """Return the relation topics by slug."""
+        return {
+            slug: self.upsert(Topic, {"slug": slug}, localised("topic", slug, {"name_en": name}))
+            for slug, name in content.TOPICS
+        }
+
+    def load_boards(self):
         for position, (slug, name, description) in enumerate(content.BOARDS):
             values = english({"name": name, "description": description, "position": position}, {"name", "description"})
             self.upsert(Board, {"slug": slug}, localised("board", slug, values))
 
+    def load_partners(self):
+        """Return the partners by slug."""
         partners = {}
         for position, partner in enumerate(content.PARTNERS):
             values = {key: value for key, value in partner.items() if key != "slug"}
             values = localised("partner", partner["slug"], english({**values, "position": position}, {"name"}))
-            partners[partner["slug"]] = self.upsert(Country, {"slug": partner["slug"]}, values)
+            partners[partner["slug"]] = self.upsert(Partner, {"slug": partner["slug"]}, values)
+        return partners
 
+    def load_articles(self, partners, topics, tags):
+        """Return the relation articles by slug."""
         articles = {}
         for item in content.ARTICLES:
             paragraphs = BODIES[item["slug"]]
@@ -104,7 +129,7 @@ class Loader:
                 {"title", "summary", "body"},
             )
             values = localised("article", item["slug"], values)
-            values.update(country=partners[item["partner"]], status=ArticleBase.Status.PUBLISHED)
+            values.update(partner=partners[item["partner"]], status=ArticleBase.Status.PUBLISHED)
             existing = Article.objects.filter(slug=item["slug"]).first()
             # The publication date is the first load's; a later run keeps it.
             values["publish_date"] = existing.publish_date if existing else timezone.now()
@@ -112,7 +137,9 @@ class Loader:
             self.set_related(article.topics, [topics[slug] for slug in item["topics"]])
             self.set_related(article.tags, [tags[slug] for slug in item["tags"]])
             articles[item["slug"]] = article
+        return articles
 
+    def load_summits(self, partners, articles):
         for summit in content.SUMMITS:
             key = f"{summit['partner']}-{summit['date']:%Y-%m-%d}"
             values = english(
@@ -128,6 +155,7 @@ class Loader:
             values["article"] = articles[summit["article"]]
             self.upsert(Summit, {"partner": partners[summit["partner"]], "date": summit["date"]}, values)
 
+    def load_trade_figures(self, partners):
         for figure in content.TRADE_FIGURES:
             values = {
                 "total": figure.get("total"),
@@ -142,7 +170,6 @@ class Loader:
             key = f"{figure['partner']}-{figure['year'] or 'annual'}"
             values = localised("trade", key, values)
             self.upsert(TradeFigure, {"partner": partners[figure["partner"]], "year": figure["year"]}, values)
-        return self
 
 
 def load_demo():

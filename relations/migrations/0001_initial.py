@@ -3,9 +3,16 @@
 import django.core.validators
 import django.db.models.deletion
 import django.utils.timezone
-import relations.models
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import migrations, models
+
+
+# Frozen here as it stood when this migration was written: the application's
+# amount fields have since checked this themselves (0003).
+def non_negative(value):
+    if value is not None and value < 0:
+        raise ValidationError("A trade value cannot be negative.", code="negative")
 
 
 class Migration(migrations.Migration):
@@ -200,9 +207,9 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('year', models.PositiveSmallIntegerField(blank=True, help_text='Leave empty when the source gives an annual figure without a year.', null=True, validators=[django.core.validators.MinValueValidator(1900), django.core.validators.MaxValueValidator(2100)], verbose_name='year')),
-                ('total', models.BigIntegerField(blank=True, null=True, validators=[relations.models.non_negative], verbose_name='two-way trade (US$)')),
-                ('exports', models.BigIntegerField(blank=True, null=True, validators=[relations.models.non_negative], verbose_name="Korea's exports (US$)")),
-                ('imports', models.BigIntegerField(blank=True, null=True, validators=[relations.models.non_negative], verbose_name="Korea's imports (US$)")),
+                ('total', models.BigIntegerField(blank=True, null=True, validators=[non_negative], verbose_name='two-way trade (US$)')),
+                ('exports', models.BigIntegerField(blank=True, null=True, validators=[non_negative], verbose_name="Korea's exports (US$)")),
+                ('imports', models.BigIntegerField(blank=True, null=True, validators=[non_negative], verbose_name="Korea's imports (US$)")),
                 ('balance', models.BigIntegerField(blank=True, help_text="Korea's surplus; negative for a deficit.", null=True, verbose_name='balance (US$)')),
                 ('share', models.DecimalField(blank=True, decimal_places=2, max_digits=5, null=True, validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(100)], verbose_name="share of Korea's total trade (%)")),
                 ('bound', models.CharField(choices=[('exact', 'Exact'), ('about', 'About'), ('more_than', 'More than')], default='exact', max_length=10, verbose_name='bound')),

@@ -3,7 +3,7 @@
 import pytest
 
 from korea_portal.demo.loader import load_demo
-from relations.models import Country
+from relations.models import Partner
 from tests.factories import PASSWORD, make_relation_article, make_user
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -16,8 +16,8 @@ PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 def partner_url():
     """The demo's Japan page in Arabic, with one more article that exists in English alone."""
     load_demo()
-    japan = Country.objects.get(slug="japan")
-    make_relation_article(country=japan, slug="fisheries-talks", title_en="Fisheries talks")
+    japan = Partner.objects.get(slug="japan")
+    make_relation_article(partner=japan, slug="fisheries-talks", title_en="Fisheries talks")
     return f"/ar{japan.get_absolute_url()[3:]}"
 
 

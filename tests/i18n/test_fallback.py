@@ -57,7 +57,7 @@ def test_untranslated_relation_article_is_english_with_a_notice_in_the_readers_l
     notice = notice_of(html)
     assert notice_text(language, name) in notice
     # The notice links to the same article in each language it is written in.
-    path = f"world/{relation.country.slug}/rok-japan-relations/"
+    path = f"world/{relation.partner.slug}/rok-japan-relations/"
     assert f'<a href="/en/{path}" lang="en" hreflang="en">English</a>' in notice
     assert f'<a href="/ko/{path}" lang="ko" hreflang="ko">한국어</a>' in notice
     page = page_of(response)
@@ -68,7 +68,7 @@ def test_untranslated_relation_article_is_english_with_a_notice_in_the_readers_l
 
 
 def test_translated_relation_article_has_no_notice_and_no_english_wrapper(client, relation):
-    response = client.get(f"/ko/world/{relation.country.slug}/rok-japan-relations/")
+    response = client.get(f"/ko/world/{relation.partner.slug}/rok-japan-relations/")
     html = response.content.decode()
     assert notice_of(html) is None
     page = page_of(response)
@@ -95,20 +95,20 @@ def test_news_article_falls_back_exactly_when_its_body_is_missing(client, news):
 
 
 def test_print_view_of_an_untranslated_article_is_marked_english(client, relation):
-    page = page_of(client.get(f"/fr/world/{relation.country.slug}/rok-japan-relations/print/"))
+    page = page_of(client.get(f"/fr/world/{relation.partner.slug}/rok-japan-relations/print/"))
     assert page.html_attrs["lang"] == "fr"
     assert page.reading_of("Neighbours across the Korea Strait.") == ("en", "ltr")
     assert page.reading_of("ROK-Japan Relations", tag="h1") == ("en", "ltr")
-    translated = page_of(client.get(f"/ko/world/{relation.country.slug}/rok-japan-relations/print/"))
+    translated = page_of(client.get(f"/ko/world/{relation.partner.slug}/rok-japan-relations/print/"))
     assert translated.reading_of("대한해협을 사이에 둔 이웃.") == ("ko", "ltr")
 
 
 def test_lists_mark_an_article_shown_in_english(client, relation):
-    partner_page = f"/fr/world/{relation.country.slug}/"
+    partner_page = f"/fr/world/{relation.partner.slug}/"
     html = client.get(partner_page).content.decode()
     assert re.search(r'<h3 class="card__title" lang="en" dir="ltr"><a href="[^"]+">ROK-Japan Relations</a>', html)
     assert in_english_badge("fr") in html
-    korean = client.get(f"/ko/world/{relation.country.slug}/").content.decode()
+    korean = client.get(f"/ko/world/{relation.partner.slug}/").content.decode()
     assert re.search(r'<h3 class="card__title"><a href="[^"]+">한일 관계</a>', korean)
     assert in_english_badge("ko") not in korean
 
@@ -148,5 +148,5 @@ def test_a_translated_title_over_an_english_body_is_marked_field_by_field(client
 
 
 def test_print_view_of_an_untranslated_article_carries_the_notice(client, relation):
-    html = client.get(f"/fr/world/{relation.country.slug}/rok-japan-relations/print/").content.decode()
+    html = client.get(f"/fr/world/{relation.partner.slug}/rok-japan-relations/print/").content.decode()
     assert notice_text("fr", "Français") in html

@@ -29,7 +29,7 @@ NOVEMBER_17_2005 = datetime(2005, 11, 17, 12, 0, tzinfo=ZoneInfo("Asia/Seoul"))
 )
 def test_article_date_is_written_in_the_readers_language(client, language, date):
     article = make_relation_article(slug="rok-china-relations", publish_date=NOVEMBER_17_2005)
-    html = client.get(f"/{language}/world/{article.country.slug}/rok-china-relations/").content.decode()
+    html = client.get(f"/{language}/world/{article.partner.slug}/rok-china-relations/").content.decode()
     assert f'<time datetime="2005-11-17T12:00:00+09:00">{date}</time>' in html
 
 

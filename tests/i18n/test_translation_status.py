@@ -211,7 +211,7 @@ class TestChangeForm:
 
     def test_arabic_inputs_of_inlines_are_right_to_left(self, editor_client):
         article = translated()
-        html = editor_client.get(reverse("admin:relations_country_change", args=[article.country.pk])).content.decode()
+        html = editor_client.get(reverse("admin:relations_partner_change", args=[article.partner.pk])).content.decode()
         assert re.search(r'<input[^>]*name="summits-__prefix__-place_ar"[^>]*dir="rtl"', html) or re.search(
             r'<input[^>]*dir="rtl"[^>]*name="summits-__prefix__-place_ar"', html
         )
@@ -228,7 +228,7 @@ class TestChangeForm:
             topics=[],
             publish_date_0=article.publish_date.strftime("%Y-%m-%d"),
             publish_date_1=article.publish_date.strftime("%H:%M:%S"),
-            country=article.country.pk,
+            partner=article.partner.pk,
             author="",
             lead_image="",
         )

@@ -19,10 +19,10 @@ def content():
     return {
         "home": "/{lang}/",
         "section": f"/{{lang}}/news/{news.section.slug}/",
-        "partner": f"/{{lang}}/world/{relation.country.slug}/",
+        "partner": f"/{{lang}}/world/{relation.partner.slug}/",
         "news article": f"/{{lang}}/news/{news.section.slug}/kimchi-festival/",
-        "relation article": f"/{{lang}}/world/{relation.country.slug}/rok-japan-relations/",
-        "print view": f"/{{lang}}/world/{relation.country.slug}/rok-japan-relations/print/",
+        "relation article": f"/{{lang}}/world/{relation.partner.slug}/rok-japan-relations/",
+        "print view": f"/{{lang}}/world/{relation.partner.slug}/rok-japan-relations/print/",
         "search": "/{lang}/search/?q=Kimchi&page=1",
     }
 

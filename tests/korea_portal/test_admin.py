@@ -2,8 +2,8 @@ import pytest
 from django.urls import reverse
 
 from news.models import Article as NewsArticle
-from relations.models import Country, Summit
-from tests.factories import make_article, make_editor, make_user
+from relations.models import Partner, Summit, TradeFigure
+from tests.factories import make_article, make_editor, make_partner, make_trade_figure, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -15,7 +15,7 @@ def editor_client(client):
 
 
 def test_editor_adds_a_translated_partner_with_a_summit_inline(editor_client):
-    url = reverse("admin:relations_country_add")
+    url = reverse("admin:relations_partner_add")
     page = editor_client.get(url)
     assert page.status_code == 200
     assert b"vendor/jquery-ui/jquery-ui.min.js" in page.content
@@ -45,13 +45,13 @@ def test_editor_adds_a_translated_partner_with_a_summit_inline(editor_client):
     }
     response = editor_client.post(url, data)
     assert response.status_code == 302, response.content.decode()[:2000]
-    canada = Country.objects.get(slug="canada")
+    canada = Partner.objects.get(slug="canada")
     assert (canada.name_ko, canada.iso_code) == ("캐나다", "CA")
     assert Summit.objects.get(partner=canada).leaders_en == "Roh Moo-hyun and Paul Martin"
 
 
 def test_editor_sees_the_error_of_a_bad_trade_figure_and_nothing_is_saved(editor_client):
-    url = reverse("admin:relations_country_add")
+    url = reverse("admin:relations_partner_add")
     data = {
         "name_en": "Chile",
         "slug": "chile",
@@ -72,7 +72,51 @@ def test_editor_sees_the_error_of_a_bad_trade_figure_and_nothing_is_saved(editor
     response = editor_client.post(url, data)
     assert response.status_code == 200
     assert "A trade value cannot be negative." in response.content.decode()
-    assert not Country.objects.filter(slug="chile").exists()
+    assert not Partner.objects.filter(slug="chile").exists()
+
+
+@pytest.mark.parametrize(
+    ("year", "message"),
+    [
+        (None, "This partner already has a trade figure without a year."),
+        (2001, "This partner already has a trade figure for that year."),
+    ],
+)
+def test_a_second_trade_figure_for_the_same_year_is_refused_with_the_reason_and_nothing_is_saved(
+    editor_client, year, message
+):
+    """The inline on the partner's form checks the database's constraints on the partner, dated or undated."""
+    japan = make_partner(name_en="Japan", slug="japan")
+    existing = make_trade_figure(partner=japan, year=year, total=53_000_000_000, bound="more_than")
+    data = {
+        "name_en": "Japan (renamed)",
+        "slug": "japan",
+        "kind": "country",
+        "position": "0",
+        "summits-TOTAL_FORMS": "0",
+        "summits-INITIAL_FORMS": "0",
+        "summits-MIN_NUM_FORMS": "0",
+        "summits-MAX_NUM_FORMS": "1000",
+        "trade_figures-TOTAL_FORMS": "2",
+        "trade_figures-INITIAL_FORMS": "1",
+        "trade_figures-MIN_NUM_FORMS": "0",
+        "trade_figures-MAX_NUM_FORMS": "1000",
+        "trade_figures-0-id": str(existing.pk),
+        "trade_figures-0-partner": str(japan.pk),
+        "trade_figures-0-year": year or "",
+        "trade_figures-0-total": "53000000000",
+        "trade_figures-0-bound": "more_than",
+        "trade_figures-1-partner": str(japan.pk),
+        "trade_figures-1-year": year or "",
+        "trade_figures-1-total": "60000000000",
+        "trade_figures-1-bound": "exact",
+    }
+    response = editor_client.post(reverse("admin:relations_partner_change", args=[japan.pk]), data)
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert list(TradeFigure.objects.filter(partner=japan)) == [existing]
+    japan.refresh_from_db()
+    assert japan.name_en == "Japan"
 
 
 def test_publish_action_and_language_column(editor_client):
@@ -104,7 +148,7 @@ def test_a_non_editor_cannot_use_the_admin(client):
     client.logout()
     reader = make_user()
     client.force_login(reader)
-    response = client.get(reverse("admin:relations_country_add"))
+    response = client.get(reverse("admin:relations_partner_add"))
     assert response.status_code == 302 and "/admin/login/" in response["Location"]
 
 

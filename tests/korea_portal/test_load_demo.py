@@ -9,7 +9,7 @@ from django.core.management import call_command
 
 from korea_portal.demo.seed_text import BODIES
 from news.models import Section, Tag
-from relations.models import Article, Country, Summit, TradeFigure
+from relations.models import Article, Partner, Summit, TradeFigure
 
 pytestmark = pytest.mark.django_db
 
@@ -17,7 +17,7 @@ BILLION = 1_000_000_000
 
 
 def snapshot():
-    models = (Section, Tag, Country, Article, Summit, TradeFigure)
+    models = (Section, Tag, Partner, Article, Summit, TradeFigure)
     return {model.__name__: serializers.serialize("json", model.objects.order_by("pk")) for model in models}
 
 
@@ -57,9 +57,9 @@ def test_header_keywords_are_tags(loaded):
 
 
 def test_the_five_partners(loaded):
-    partners = {country.slug: country for country in Country.objects.all()}
+    partners = {partner.slug: partner for partner in Partner.objects.all()}
     assert list(partners) == ["united-states", "japan", "european-union", "china", "russia"]
-    assert partners["european-union"].kind == Country.Kind.BLOC
+    assert partners["european-union"].kind == Partner.Kind.BLOC
     assert partners["european-union"].iso_code == ""
     assert (partners["japan"].established_year, partners["japan"].reestablished) == (1965, True)
     assert partners["china"].established_year == 1992

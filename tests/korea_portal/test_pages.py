@@ -11,7 +11,7 @@ from django.utils import timezone, translation
 
 from korea_portal.urls import handler500
 from korea_portal.views import CONTACT_LIMIT_PER_HOUR, server_error
-from tests.factories import make_article, make_country, make_relation_article, make_section, make_summit, make_tag
+from tests.factories import make_article, make_partner, make_relation_article, make_section, make_summit, make_tag
 
 pytestmark = pytest.mark.django_db
 
@@ -103,8 +103,8 @@ class TestLayout:
 class TestHome:
     def test_shows_latest_articles_of_both_kinds_partners_and_summits(self, client):
         news = make_article(title_en="Hangeul Day", publish_date=timezone.now() - timedelta(days=1))
-        japan = make_country(slug="japan", name_en="Japan")
-        relation = make_relation_article(country=japan, title_en="ROK-Japan Relations")
+        japan = make_partner(slug="japan", name_en="Japan")
+        relation = make_relation_article(partner=japan, title_en="ROK-Japan Relations")
         make_summit(partner=japan, date=date(2005, 11, 18), place_en="Busan", leaders_en="Roh and Koizumi")
         html = html_of(client.get("/en/"))
         assert html.index(relation.title_en) < html.index(news.title_en)
@@ -154,7 +154,7 @@ class TestFixedPages:
 
     def test_sitemap_lists_every_section_and_partner(self, client):
         sections = [make_section(name_en=name) for name in ("General", "Culture")]
-        partners = [make_country(name_en=name) for name in ("Japan", "China")]
+        partners = [make_partner(name_en=name) for name in ("Japan", "China")]
         html = html_of(client.get("/en/sitemap/"))
         for item in sections + partners:
             assert f'<a href="{item.get_absolute_url()}">{item.name_en}</a>' in html

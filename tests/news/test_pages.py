@@ -10,8 +10,8 @@ from news.models import Article
 from news.views import PAGE_SIZE
 from tests.factories import (
     make_article,
-    make_country,
     make_image,
+    make_partner,
     make_relation_article,
     make_section,
     make_summit,
@@ -217,7 +217,7 @@ class TestPrintView:
 
     def test_relation_article_print_view_has_its_summit_captions(self, client):
         article = make_relation_article(title_en="ROK-China Relations")
-        make_summit(partner=article.country, article=article, caption_en="The two presidents shake hands.")
+        make_summit(partner=article.partner, article=article, caption_en="The two presidents shake hands.")
         html = html_of(client.get(article.tool_urls["print"]))
         assert "<h1>ROK-China Relations</h1>" in html
         assert "The two presidents shake hands." in html
@@ -397,7 +397,7 @@ class TestUnpublishedArticlesAreNowhere:
 
     def test_not_on_its_partners_page(self, client, hidden):
         _news, relation = hidden
-        assert "Hidden relation zebra" not in html_of(client.get(relation.country.get_absolute_url()))
+        assert "Hidden relation zebra" not in html_of(client.get(relation.partner.get_absolute_url()))
 
     def test_not_at_its_own_url_nor_its_print_view(self, client, hidden):
         for article in hidden:
@@ -406,7 +406,7 @@ class TestUnpublishedArticlesAreNowhere:
 
     def test_not_among_related_articles(self, client, hidden):
         news, relation = hidden
-        visible = make_relation_article(country=relation.country, title_en="Visible relation")
+        visible = make_relation_article(partner=relation.partner, title_en="Visible relation")
         neighbour = Article.objects.get(title_en="Visible neighbour")
         assert "Hidden news zebra" not in html_of(client.get(neighbour.get_absolute_url()))
         assert "Hidden relation zebra" not in html_of(client.get(visible.get_absolute_url()))
@@ -414,6 +414,6 @@ class TestUnpublishedArticlesAreNowhere:
 
 def test_relation_article_page_marks_korea_and_the_world_current(client):
     make_section(slug="korea-and-the-world", name_en="Korea and the World")
-    article = make_relation_article(country=make_country(slug="japan"))
+    article = make_relation_article(partner=make_partner(slug="japan"))
     html = html_of(client.get(article.get_absolute_url()))
     assert 'href="/en/world/" aria-current="true"' in html

@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from relations.charts import build_trade_chart, nice_scale
-from tests.factories import make_country, make_trade_figure
+from tests.factories import make_partner, make_trade_figure
 
 pytestmark = pytest.mark.django_db
 
@@ -47,11 +47,11 @@ def baseline_of(svg):
 
 @pytest.fixture
 def china():
-    country = make_country(name_en="China", slug="china")
-    make_trade_figure(partner=country, year=1990, total=900_000_000)
-    make_trade_figure(partner=country, year=1996, total=3_800_000_000)
-    make_trade_figure(partner=country, year=2000, total=31_300_000_000, exports=18_500_000_000, imports=12_800_000_000)
-    return country
+    partner = make_partner(name_en="China", slug="china")
+    make_trade_figure(partner=partner, year=1990, total=900_000_000)
+    make_trade_figure(partner=partner, year=1996, total=3_800_000_000)
+    make_trade_figure(partner=partner, year=2000, total=31_300_000_000, exports=18_500_000_000, imports=12_800_000_000)
+    return partner
 
 
 def test_bars_match_the_figures(client, china):
@@ -89,7 +89,7 @@ def test_legend_names_only_the_series_drawn(client, china):
     assert "Two-way trade" in legend and "Korea&#x27;s exports" in legend and "Korea&#x27;s imports" in legend
     assert "approximate" not in legend
 
-    russia = make_country(slug="russia")
+    russia = make_partner(slug="russia")
     make_trade_figure(partner=russia, year=1990, total=900_000_000)
     legend = re.search(r'<ul class="trade-chart__legend".*?</ul>', partner_page(client, "russia"), re.S).group(0)
     assert "Two-way trade" in legend and "exports" not in legend
@@ -108,10 +108,10 @@ def test_chart_is_an_accessible_image_with_the_table_beside_it(client, china):
 
 
 def test_approximate_values_are_hatched_and_marked(client):
-    country = make_country(slug="japan")
-    make_trade_figure(partner=country, year=2003, total=50 * BILLION, bound="about")
-    make_trade_figure(partner=country, year=2004, total=60 * BILLION, bound="more_than")
-    make_trade_figure(partner=country, year=2005, total=70 * BILLION)
+    partner = make_partner(slug="japan")
+    make_trade_figure(partner=partner, year=2003, total=50 * BILLION, bound="about")
+    make_trade_figure(partner=partner, year=2004, total=60 * BILLION, bound="more_than")
+    make_trade_figure(partner=partner, year=2005, total=70 * BILLION)
     html = partner_page(client, "japan")
     svg = chart_of(html)
     bounds = {bar.get("data-year"): bar.get("data-bound") for bar in bars_of(svg)}
@@ -129,9 +129,9 @@ def test_approximate_values_are_hatched_and_marked(client):
 
 
 def test_undated_figure_is_mentioned_under_the_chart_not_on_the_axis(client):
-    country = make_country(slug="japan")
-    make_trade_figure(partner=country, year=None, total=53 * BILLION, bound="more_than")
-    make_trade_figure(partner=country, year=2003, total=20 * BILLION)
+    partner = make_partner(slug="japan")
+    make_trade_figure(partner=partner, year=None, total=53 * BILLION, bound="more_than")
+    make_trade_figure(partner=partner, year=2003, total=20 * BILLION)
     html = partner_page(client, "japan")
     svg = chart_of(html)
     assert [bar.get("data-year") for bar in bars_of(svg)] == ["2003"]
@@ -143,8 +143,8 @@ def test_undated_figure_is_mentioned_under_the_chart_not_on_the_axis(client):
 
 
 def test_no_chart_without_a_dated_figure(client):
-    country = make_country(slug="japan")
-    make_trade_figure(partner=country, year=None, total=53 * BILLION, bound="more_than")
+    partner = make_partner(slug="japan")
+    make_trade_figure(partner=partner, year=None, total=53 * BILLION, bound="more_than")
     html = partner_page(client, "japan")
     assert chart_of(html) is None
     assert "No chart: none of these figures gives both a year and an amount of trade." in html
@@ -152,7 +152,7 @@ def test_no_chart_without_a_dated_figure(client):
 
 
 def test_no_chart_and_no_downloads_without_figures(client):
-    make_country(slug="atlantis")
+    make_partner(slug="atlantis")
     html = partner_page(client, "atlantis")
     assert chart_of(html) is None
     assert "No trade figures recorded." in html
@@ -161,8 +161,8 @@ def test_no_chart_and_no_downloads_without_figures(client):
 
 
 def test_a_single_figure_draws_one_bar(client):
-    country = make_country(name_en="United States", slug="united-states")
-    make_trade_figure(partner=country, year=2004, total=71_600_000_000)
+    partner = make_partner(name_en="United States", slug="united-states")
+    make_trade_figure(partner=partner, year=2004, total=71_600_000_000)
     svg = chart_of(partner_page(client, "united-states"))
     (bar,) = bars_of(svg)
     assert bar.get("data-year") == "2004"
@@ -173,17 +173,17 @@ def test_a_single_figure_draws_one_bar(client):
 
 
 def test_a_dated_figure_with_only_a_balance_is_explained(client):
-    country = make_country(slug="eu")
-    make_trade_figure(partner=country, year=2000, total=30 * BILLION)
-    make_trade_figure(partner=country, year=2001, balance=4_700_000_000, share=Decimal("11.8"))
+    partner = make_partner(slug="eu")
+    make_trade_figure(partner=partner, year=2000, total=30 * BILLION)
+    make_trade_figure(partner=partner, year=2001, balance=4_700_000_000, share=Decimal("11.8"))
     html = partner_page(client, "eu")
     assert [bar.get("data-year") for bar in bars_of(chart_of(html))] == ["2000"]
     assert "2001: the source gives no amount of trade to draw; see the table." in html
 
 
 def test_partner_name_and_source_are_escaped(client):
-    country = make_country(name_en='<script>alert("name")</script>', slug="evil")
-    make_trade_figure(partner=country, year=2000, total=BILLION, source_en="<img src=x onerror=alert(1)>")
+    partner = make_partner(name_en='<script>alert("name")</script>', slug="evil")
+    make_trade_figure(partner=partner, year=2000, total=BILLION, source_en="<img src=x onerror=alert(1)>")
     html = partner_page(client, "evil")
     assert "<script>alert(" not in html
     assert "<img src=x" not in html
@@ -222,8 +222,8 @@ def test_right_to_left_mirrors_every_bar(china):
 
 
 def test_french_labels_use_french_numbers_and_plain_coordinates(client):
-    country = make_country(slug="russia")
-    make_trade_figure(partner=country, year=1996, total=3_800_000_000)
+    partner = make_partner(slug="russia")
+    make_trade_figure(partner=partner, year=1996, total=3_800_000_000)
     html = partner_page(client, "russia", "fr")
     svg = chart_of(html)
     ticks = [text for _x, text in texts_in(svg, "trade-chart__ticks")]
@@ -240,7 +240,7 @@ def test_french_labels_use_french_numbers_and_plain_coordinates(client):
 
 
 def test_partner_page_queries_do_not_grow_with_figures(client, django_assert_max_num_queries):
-    few, many = make_country(slug="few"), make_country(slug="many")
+    few, many = make_partner(slug="few"), make_partner(slug="many")
     make_trade_figure(partner=few, year=2000, total=BILLION)
     for year in range(2000, 2020):
         make_trade_figure(partner=many, year=year, total=year * 10_000_000, exports=year * 6_000_000)
@@ -255,9 +255,9 @@ def test_partner_page_queries_do_not_grow_with_figures(client, django_assert_max
 
 
 def test_many_years_keep_their_labels_apart(client):
-    country = make_country(slug="many")
+    partner = make_partner(slug="many")
     for year in range(1990, 2020):
-        make_trade_figure(partner=country, year=year, total=(year - 1980) * BILLION)
+        make_trade_figure(partner=partner, year=year, total=(year - 1980) * BILLION)
     svg = chart_of(partner_page(client, "many"))
     assert len(bars_of(svg)) == 30
     years = [x for x, _text in texts_in(svg, "trade-chart__years")]
@@ -266,11 +266,11 @@ def test_many_years_keep_their_labels_apart(client):
 
 
 def test_partner_list_gives_the_latest_two_way_trade(client):
-    russia, japan = make_country(name_en="Russia", slug="russia"), make_country(name_en="Japan", slug="japan")
+    russia, japan = make_partner(name_en="Russia", slug="russia"), make_partner(name_en="Japan", slug="japan")
     make_trade_figure(partner=russia, year=1996, total=3_800_000_000)
     make_trade_figure(partner=russia, year=2000, total=2_800_000_000)
     make_trade_figure(partner=japan, year=None, total=53 * BILLION, bound="more_than")
-    make_country(slug="atlantis")
+    make_partner(slug="atlantis")
     html = client.get("/en/world/").content.decode()
     assert "Two-way trade: US$2.8 billion in 2000" in html
     assert "US$3.8 billion" not in html

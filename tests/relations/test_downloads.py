@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from tests.factories import make_country, make_trade_figure
+from tests.factories import make_partner, make_trade_figure
 
 pytestmark = pytest.mark.django_db
 
@@ -42,7 +42,7 @@ def json_document(client, url):
 @pytest.fixture
 def demo_partners():
     """The seed page's figures: China's split, the EU's share and balance, Japan's undated "more than"."""
-    china = make_country(name_en="China", name_fr="Chine", slug="china")
+    china = make_partner(name_en="China", name_fr="Chine", slug="china")
     make_trade_figure(
         partner=china,
         year=2000,
@@ -52,9 +52,9 @@ def demo_partners():
         source_en="Korea International Trade Association",
         source_fr="Association coréenne du commerce international",
     )
-    eu = make_country(name_en="European Union", slug="european-union", kind="bloc")
+    eu = make_partner(name_en="European Union", slug="european-union", kind="bloc")
     make_trade_figure(partner=eu, year=2001, total=34_500_000_000, share=Decimal("11.80"), balance=4_700_000_000)
-    japan = make_country(name_en="Japan", slug="japan")
+    japan = make_partner(name_en="Japan", slug="japan")
     make_trade_figure(
         partner=japan,
         year=None,
@@ -143,10 +143,10 @@ def test_text_is_in_the_language_of_the_url(client, demo_partners):
 
 
 def test_figures_come_in_year_order_with_the_undated_last(client):
-    country = make_country(slug="russia")
-    make_trade_figure(partner=country, year=None, total=1_000_000_000, bound="about")
-    make_trade_figure(partner=country, year=2000, total=2_800_000_000)
-    make_trade_figure(partner=country, year=1990, total=900_000_000)
+    partner = make_partner(slug="russia")
+    make_trade_figure(partner=partner, year=None, total=1_000_000_000, bound="about")
+    make_trade_figure(partner=partner, year=2000, total=2_800_000_000)
+    make_trade_figure(partner=partner, year=1990, total=900_000_000)
     years = [row[1] for row in csv_rows(client, "/en/world/russia/trade.csv")[1:]]
     assert years == ["1990", "2000", ""]
     figures = json_document(client, "/en/world/russia/trade.json")["figures"]
@@ -155,8 +155,8 @@ def test_figures_come_in_year_order_with_the_undated_last(client):
 
 
 def test_a_deficit_stays_a_number_and_a_formula_stays_text(client):
-    country = make_country(slug="deficit")
-    make_trade_figure(partner=country, year=2005, total=10_000_000_000, balance=-2_000_000_000, source_en="=1+2")
+    partner = make_partner(slug="deficit")
+    make_trade_figure(partner=partner, year=2005, total=10_000_000_000, balance=-2_000_000_000, source_en="=1+2")
     (_header, row) = csv_rows(client, "/en/world/deficit/trade.csv")
     assert row[5] == "-2000000000"
     assert row[8] == "'=1+2"
@@ -166,7 +166,7 @@ def test_a_deficit_stays_a_number_and_a_formula_stays_text(client):
 
 
 def test_a_partner_without_figures_gets_empty_files(client):
-    make_country(slug="atlantis")
+    make_partner(slug="atlantis")
     assert csv_rows(client, "/en/world/atlantis/trade.csv") == [HEADER]
     assert json_document(client, "/en/world/atlantis/trade.json")["figures"] == []
 

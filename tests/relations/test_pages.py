@@ -1,14 +1,14 @@
 import pytest
 
 from relations.models import Article
-from tests.factories import make_country, make_relation_article, make_summit, make_trade_figure
+from tests.factories import make_partner, make_relation_article, make_summit, make_trade_figure
 
 pytestmark = pytest.mark.django_db
 
 
 def test_partner_list_links_each_partner_and_its_articles(client):
-    country = make_country(name_en="Japan", slug="japan")
-    article = make_relation_article(country=country, title_en="ROK-Japan Relations")
+    partner = make_partner(name_en="Japan", slug="japan")
+    article = make_relation_article(partner=partner, title_en="ROK-Japan Relations")
     page = client.get("/en/world/")
     html = page.content.decode()
     assert page.status_code == 200
@@ -17,16 +17,16 @@ def test_partner_list_links_each_partner_and_its_articles(client):
 
 
 def test_partner_page_shows_articles_summits_and_trade(client):
-    country = make_country(name_en="China", slug="china")
-    article = make_relation_article(country=country, slug="rok-china-relations", title_en="ROK-China Relations")
+    partner = make_partner(name_en="China", slug="china")
+    article = make_relation_article(partner=partner, slug="rok-china-relations", title_en="ROK-China Relations")
     make_summit(
-        partner=country,
+        partner=partner,
         place_en="Cheong Wa Dae, Seoul",
         leaders_en="Roh Moo-hyun and Hu Jintao",
         caption_en="The two presidents shake hands.",
         article=article,
     )
-    make_trade_figure(partner=country, year=2000, total=31_300_000_000, exports=18_500_000_000, imports=12_800_000_000)
+    make_trade_figure(partner=partner, year=2000, total=31_300_000_000, exports=18_500_000_000, imports=12_800_000_000)
     html = client.get("/en/world/china/").content.decode()
     assert 'href="/en/world/china/rok-china-relations/"' in html
     assert "Roh Moo-hyun and Hu Jintao" in html
@@ -35,8 +35,8 @@ def test_partner_page_shows_articles_summits_and_trade(client):
 
 
 def test_approximate_figure_is_marked(client):
-    country = make_country(slug="japan")
-    make_trade_figure(partner=country, year=None, total=53_000_000_000, bound="more_than")
+    partner = make_partner(slug="japan")
+    make_trade_figure(partner=partner, year=None, total=53_000_000_000, bound="more_than")
     html = client.get("/en/world/japan/").content.decode()
     assert "more than US$53 billion" in html
     assert "Annual (no year given)" in html
@@ -57,12 +57,12 @@ def test_relation_article_page(client):
 def test_draft_relation_article_is_not_shown(client):
     article = make_relation_article(status=Article.Status.DRAFT)
     assert client.get(article.get_absolute_url()).status_code == 404
-    assert article.title_en not in client.get(article.country.get_absolute_url()).content.decode()
+    assert article.title_en not in client.get(article.partner.get_absolute_url()).content.decode()
 
 
 def test_unknown_partner_and_article_are_404(client):
     article = make_relation_article()
     assert client.get("/en/world/atlantis/").status_code == 404
-    assert client.get(f"/en/world/{article.country.slug}/no-such-article/").status_code == 404
-    other = make_country()
+    assert client.get(f"/en/world/{article.partner.slug}/no-such-article/").status_code == 404
+    other = make_partner()
     assert client.get(f"/en/world/{other.slug}/{article.slug}/").status_code == 404
