@@ -48,7 +48,7 @@ if not SECRET_KEY:
             "DJANGO_SECRET_KEY must be set for a site that answers to other hosts than this machine."
         )
     # A fixed key is acceptable only for a site nobody else can reach.
-    SECRET_KEY = "local-only-insecure-key-do-not-use-in-production"  # noqa: S105
+    SECRET_KEY = "local-only-insecure-key-do-not-use-in-production"  # noqa: S105  # nosec B105  # refused above unless local
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 SITE_NAME = "Korea Portal"
