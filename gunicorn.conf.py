@@ -22,8 +22,6 @@ workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
 # a stop, workers get as long to finish the requests they are serving.
 timeout = 30
 graceful_timeout = 30
-# Connections kept open between requests from the proxy (nginx keeps them).
-keepalive = 5
 
 # The proxies whose X-Forwarded-Proto gunicorn believes (wsgi.url_scheme):
 # the local one. A proxy on another machine is named in FORWARDED_ALLOW_IPS.
@@ -35,3 +33,7 @@ forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
 accesslog = "-"
 errorlog = "-"
 access_log_format = '%(h)s %({x-forwarded-for}i)s %(t)s "%(r)s" %(s)s %(b)s "%(f)s" "%(a)s" %(M)sms'
+
+# No control socket (gunicornc): its one path per user would be shared by every
+# instance on the machine; signals do its work (HUP reloads, TERM stops).
+control_socket_disable = True
