@@ -173,14 +173,21 @@ def test_each_request_is_logged_on_stdout(served):
 # nginx in front, with deploy/nginx.conf.
 
 
+BROTLI_MODULE = Path("/usr/lib/nginx/modules/ngx_http_brotli_filter_module.so")
+
+
+def missing(what):
+    """CI must have what the nginx tests need (.ci/run installs it); elsewhere they are skipped without it."""
+    message = f"{what} is not installed (Debian: apt-get install nginx-light libnginx-mod-http-brotli-filter openssl)"
+    if os.environ.get("CI") == "true":
+        pytest.fail(message)
+    pytest.skip(message)
+
+
 def require(program):
-    """The path of a program the nginx tests need: CI must have it (.ci/run installs it), elsewhere they skip."""
     path = shutil.which(program) or shutil.which(program, path="/usr/sbin:/usr/bin")
     if path is None:
-        message = f"{program} is not installed (Debian: apt-get install nginx-light openssl)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
+        missing(program)
     return path
 
 
@@ -220,14 +227,19 @@ def proxy(served, tmp_path_factory):
             "server 127.0.0.1:8000;": f"server 127.0.0.1:{served.port};",
         },
     )
+    brotli = BROTLI_MODULE.exists()
+    if brotli:
+        site = fill_in(site, {"# brotli": "brotli", "#              application/atom+xml": "  application/atom+xml"})
     (folder / "korea-portal.conf").write_text(site)
     # The main configuration around it, as Debian's /etc/nginx/nginx.conf is, everything kept in the folder.
     temporary = " ".join(
         f"{kind}_temp_path {folder / kind};" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
     )
     user = "user root;" if os.geteuid() == 0 else ""  # the pytest folders are the owner's alone
+    modules = f"load_module {BROTLI_MODULE};" if brotli else ""
     (folder / "nginx.conf").write_text(
-        f"{user} daemon off; worker_processes 1; pid {folder / 'nginx.pid'}; error_log {folder / 'error.log'};\n"
+        f"{modules} {user} daemon off; worker_processes 1;\n"
+        f"pid {folder / 'nginx.pid'}; error_log {folder / 'error.log'};\n"
         f"events {{}}\n"
         f"http {{ include /etc/nginx/mime.types; default_type application/octet-stream;\n"
         f"  access_log {folder / 'access.log'}; {temporary}\n"
@@ -240,7 +252,7 @@ def proxy(served, tmp_path_factory):
     try:
         wait_for_port(https_port, process, log)
         context = ssl.create_default_context(cafile=str(certificate))
-        yield SimpleNamespace(http=http_port, https=https_port, tls=context, checked=checked)
+        yield SimpleNamespace(http=http_port, https=https_port, tls=context, checked=checked, brotli=brotli)
     finally:
         stop(process)
 
@@ -283,6 +295,15 @@ def test_html_is_compressed(proxy):
     assert status == 200
     assert headers["Content-Encoding"] == "gzip"
     assert b"<html" in gzip.decompress(body)
+
+
+def test_html_is_compressed_with_brotli_once_the_module_is_there(proxy):
+    if not proxy.brotli:
+        missing(BROTLI_MODULE.name)
+    status, headers, body = get(proxy.https, "/en/", {"Accept-Encoding": "br"}, context=proxy.tls)
+    assert status == 200
+    assert headers["Content-Encoding"] == "br"
+    assert b"<html" not in body
 
 
 def test_hashed_static_files_are_kept_for_good(proxy, served):
