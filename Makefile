@@ -3,9 +3,13 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+export PORT
 MANAGE := $(BIN)/python manage.py
+# Where the database, collected static files, media and the local secret key live.
+VAR_DIR := $(or $(DJANGO_VAR_DIR),var)
+SECRET_KEY_FILE := $(VAR_DIR)/secret_key
 
-.PHONY: run setup test test-steps lint migrations-check messages-check messages bench clean
+.PHONY: run serve prepare setup test test-steps lint migrations-check messages-check messages bench clean
 
 $(BIN)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -17,14 +21,34 @@ $(BIN)/.installed: requirements.txt
 compiled: $(BIN)/.installed
 	$(MANAGE) compilemessages --ignore=.venv -v 0
 
-setup: compiled
+# What every way of serving the site needs: the database schema, translations, static files.
+prepare: compiled
 	$(MANAGE) migrate --no-input -v 0
 	$(MANAGE) collectstatic --no-input -v 0
+
+setup: prepare
 	$(MANAGE) load_demo
 
 run: setup
 	@echo "Korea Portal: http://127.0.0.1:$(PORT)/  (admin: http://127.0.0.1:$(PORT)/admin/)"
-	$(BIN)/gunicorn korea_portal.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile -
+	$(BIN)/gunicorn -c gunicorn.conf.py korea_portal.wsgi
+
+# The site as in production (DJANGO_SECURE=1: HTTPS only, HSTS, secure cookies), on
+# 127.0.0.1 as behind the local front proxy of deploy/nginx.conf. Without
+# DJANGO_SECRET_KEY, a key made once for this machine is kept in $(SECRET_KEY_FILE).
+# There is no proxy here, so Django serves /media/ itself unless DJANGO_SERVE_MEDIA=0.
+serve: prepare $(if $(DJANGO_SECRET_KEY),,$(SECRET_KEY_FILE))
+	@echo "Korea Portal as in production: http://127.0.0.1:$(PORT)/ answers requests that carry"
+	@echo "  X-Forwarded-Proto: https, as the front proxy sends them, and redirects the others to https."
+	@echo "  curl -H 'X-Forwarded-Proto: https' http://127.0.0.1:$(PORT)/en/"
+	DJANGO_SECURE=1 DJANGO_SERVE_MEDIA=$${DJANGO_SERVE_MEDIA:-1} \
+		DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$$(cat $(SECRET_KEY_FILE))}" \
+		exec $(BIN)/gunicorn -c gunicorn.conf.py korea_portal.wsgi
+
+# Made once, readable by its owner alone; `make clean` removes it with the rest of var/.
+$(SECRET_KEY_FILE): | $(BIN)/.installed
+	mkdir -p $(VAR_DIR)
+	umask 077 && $(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))' > $@.new && mv $@.new $@
 
 # The whole suite, timed: CI allows 90 minutes, and both databases must fit with room to spare.
 test:
@@ -42,9 +66,11 @@ test-steps: compiled migrations-check messages-check
 		echo "== PostgreSQL run skipped: DATABASE_URL is not set"; \
 	fi
 
+# Bandit reads the code that is deployed (pyproject.toml's [tool.bandit] leaves the tests out).
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/bandit -q -c pyproject.toml -r .
 
 migrations-check: $(BIN)/.installed
 	$(MANAGE) makemigrations --check --dry-run

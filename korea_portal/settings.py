@@ -48,7 +48,7 @@ if not SECRET_KEY:
             "DJANGO_SECRET_KEY must be set for a site that answers to other hosts than this machine."
         )
     # A fixed key is acceptable only for a site nobody else can reach.
-    SECRET_KEY = "local-only-insecure-key-do-not-use-in-production"  # noqa: S105
+    SECRET_KEY = "local-only-insecure-key-do-not-use-in-production"  # noqa: S105  # nosec B105  # refused above unless local
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 SITE_NAME = "Korea Portal"
@@ -232,8 +232,10 @@ STORAGES = {
 }
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", VAR_DIR / "media"))
-# Serve uploaded media from Django itself (local use); production serves them
-# from object storage or the web server and sets DJANGO_SERVE_MEDIA=0.
+# Serve uploaded media from Django itself (korea_portal.urls.serve_media) where
+# no front proxy does: locally, and under `make serve`, which sets
+# DJANGO_SERVE_MEDIA=1. In production the front proxy serves /media/ from
+# MEDIA_ROOT (deploy/nginx.conf), so with DJANGO_SECURE=1 Django does not.
 SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", default=not SECURE)
 # Largest image an editor may upload, in bytes and in pixels.
 IMAGE_MAX_BYTES = 10 * 1024 * 1024
@@ -266,6 +268,7 @@ if SECURE:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+    LANGUAGE_COOKIE_SECURE = True
     SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", str(365 * 24 * 3600)))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True

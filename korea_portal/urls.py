@@ -6,6 +6,8 @@ language by LocaleMiddleware. Each article route is built here with its tools
 (print, e-mail, scrap) as sub-paths, once for every kind of article.
 """
 
+from pathlib import PurePosixPath
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
@@ -76,9 +78,33 @@ urlpatterns += i18n_patterns(
 )
 
 
+# The types an uploaded file may be served as, by its name's extension: the
+# pictures that pages show. deploy/nginx.conf serves /media/ with the same map.
+MEDIA_TYPES = {
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".png": "image/png",
+    ".webp": "image/webp",
+    ".gif": "image/gif",
+}
+
+
 def serve_media(request, path):
-    """Serve an uploaded file from ``MEDIA_ROOT`` as it is set when asked (local use)."""
-    return serve(request, path, document_root=settings.MEDIA_ROOT)
+    """
+    Serve an uploaded file from ``MEDIA_ROOT`` as it is set when asked, where no
+    front proxy does (``make run``, ``make serve``). A picture is sent as its
+    image type and anything else (an SVG or HTML file that found its way into
+    the folder) as a download, with a policy that lets no script of it run even
+    if opened: nothing uploaded can act as a page of the site.
+    """
+    response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    if response.status_code == 200:
+        content_type = MEDIA_TYPES.get(PurePosixPath(path).suffix.lower())
+        response["Content-Type"] = content_type or "application/octet-stream"
+        if content_type is None:
+            response["Content-Disposition"] = "attachment"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response
 
 
 if settings.SERVE_MEDIA:

@@ -34,3 +34,10 @@ def test_production_variables_pass_the_deployment_check_without_a_warning():
     )
     assert result.returncode == 0, result.stderr
     assert "System check identified no issues" in result.stdout
+
+
+def test_production_without_a_secret_key_refuses_to_start_even_on_this_machine():
+    """`make serve` passes the key it keeps in var/; the settings never make one up for DJANGO_SECURE=1."""
+    result = manage("check", DJANGO_SECURE="1")
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY must be set" in result.stderr
