@@ -9,7 +9,7 @@ MANAGE := $(BIN)/python manage.py
 VAR_DIR := $(or $(DJANGO_VAR_DIR),var)
 SECRET_KEY_FILE := $(VAR_DIR)/secret_key
 
-.PHONY: run serve prepare setup test test-steps lint migrations-check messages-check messages bench clean
+.PHONY: run serve prepare setup test test-steps lint migrations-check messages-check messages bench loadtest clean
 
 $(BIN)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -89,6 +89,14 @@ messages-check: $(BIN)/.installed
 
 bench: setup
 	$(BIN)/python -m tests.bench
+
+# Locust against make serve on its own database (PostgreSQL when DATABASE_URL is set); see tests/loadtest/.
+loadtest: $(BIN)/.loadtest-installed compiled
+	$(BIN)/python -m tests.loadtest
+
+$(BIN)/.loadtest-installed: requirements-loadtest.txt $(BIN)/.installed
+	$(BIN)/pip install --quiet -r requirements-loadtest.txt
+	touch $@
 
 clean:
 	rm -rf var staticfiles
