@@ -91,6 +91,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # …and serves it from here, once the language is known.
     "korea_portal.cache.FetchPageCacheMiddleware",
+    # A view that fails for want of the database answers 503 (korea_portal/outage.py).
+    "korea_portal.outage.DatabaseOutageMiddleware",
     # Axes last, so that it sees the authenticated user.
     "axes.middleware.AxesMiddleware",
 ]
@@ -140,6 +142,7 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # A database that does not answer cannot hold a worker: connecting gives up
     # after DJANGO_DB_CONNECT_TIMEOUT seconds, and the server cancels any
     # statement running longer than DJANGO_DB_STATEMENT_TIMEOUT_MS (0: never).
+    # Either failure is answered 503 (korea_portal/outage.py).
     database_options.setdefault("connect_timeout", int(os.environ.get("DJANGO_DB_CONNECT_TIMEOUT", "5")))
     statement_timeout = int(os.environ.get("DJANGO_DB_STATEMENT_TIMEOUT_MS", "15000"))
     server_options = f"{database_options.get('options', '')} -c statement_timeout={statement_timeout}"

@@ -80,4 +80,5 @@ if settings.SERVE_MEDIA:
         re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
     ]
 
+handler404 = "korea_portal.views.page_not_found"
 handler500 = "korea_portal.views.server_error"
