@@ -10,9 +10,11 @@ import http.cookiejar
 import json
 import os
 import re
+import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.parse
@@ -57,27 +59,30 @@ def run_python(environment, code):
 
 @contextlib.contextmanager
 def gunicorn(environment, workers=1, threads=4, timeout=20):
-    """Serve the site on a free loopback port; yield its base URL and process."""
+    """Serve the site on a free loopback port; yield its base URL and process. It logs to var/gunicorn.log."""
     port = free_port()
-    process = subprocess.Popen(  # noqa: S603 - our own site
-        [
-            *(sys.executable, "-m", "gunicorn", "korea_portal.wsgi"),
-            *("--bind", f"127.0.0.1:{port}", "--workers", str(workers), "--threads", str(threads)),
-            *("--timeout", "30", "--graceful-timeout", "2"),
-        ],
-        cwd=ROOT,
-        env=environment,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
     base_url = f"http://127.0.0.1:{port}"
+    log = Path(environment["DJANGO_VAR_DIR"]) / "gunicorn.log"
+    # A file, not a pipe nobody reads: a full pipe would stop the server.
+    with log.open("w") as log_file:
+        process = subprocess.Popen(  # noqa: S603 - our own site
+            [
+                *(sys.executable, "-m", "gunicorn", "korea_portal.wsgi"),
+                *("--bind", f"127.0.0.1:{port}", "--workers", str(workers), "--threads", str(threads)),
+                *("--timeout", "30", "--graceful-timeout", "2", "--no-control-socket"),
+            ],
+            cwd=ROOT,
+            env=environment,
+            stdout=subprocess.DEVNULL,
+            stderr=log_file,
+        )
+
+    def started():
+        return process.poll() is not None or WebClient(base_url).get("/robots.txt").status == 200
+
     try:
-        deadline = time.monotonic() + timeout
-        while WebClient(base_url).get("/robots.txt").status != 200:
-            assert process.poll() is None, f"gunicorn stopped: {process.stderr.read()}"
-            assert time.monotonic() < deadline, "gunicorn did not answer in time"
-            time.sleep(0.2)
+        wait_until(started, timeout, "gunicorn's first answer")
+        assert process.poll() is None, f"gunicorn stopped: {log.read_text()}"
         yield base_url, process
     finally:
         process.terminate()
@@ -86,6 +91,71 @@ def gunicorn(environment, workers=1, threads=4, timeout=20):
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+def wait_until(condition, timeout, what="the condition"):
+    """Call ``condition`` until it is true; fail after ``timeout`` seconds."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, f"{what} did not come in {timeout} s"
+        time.sleep(0.1)
+
+
+POSTGRESQL_BIN = Path(os.environ.get("PORTAL_POSTGRESQL_BIN", "/usr/lib/postgresql/15/bin"))
+
+
+class PostgreSQL:
+    """
+    A throw-away PostgreSQL cluster of the test's own, on a free loopback port.
+
+    It lives in a temporary directory; its server runs as the ``postgres``
+    user when the tests run as root (PostgreSQL refuses root), without fsync
+    (a stopped server loses nothing the system has not written yet).
+    """
+
+    def __init__(self, directory):
+        self.directory = Path(directory)
+        self.data = self.directory / "data"
+        self.port = free_port()
+        self.url = f"postgres://postgres@127.0.0.1:{self.port}/postgres"
+
+    def run(self, program, *args):
+        command = [str(POSTGRESQL_BIN / program), *map(str, args)]
+        if os.geteuid() == 0:
+            command = ["runuser", "-u", "postgres", "--", *command]
+        result = subprocess.run(command, capture_output=True, text=True, timeout=60)  # noqa: S603 - PostgreSQL's tools
+        assert result.returncode == 0, f"{program} failed: {result.stdout}{result.stderr}"
+
+    def initdb(self):
+        self.run("initdb", "-D", self.data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-sync")
+
+    def start(self):
+        options = f"-p {self.port} -c listen_addresses=127.0.0.1 -k {self.directory} -c fsync=off"
+        self.run("pg_ctl", "start", "-w", "-t", "30", "-D", self.data, "-l", self.directory / "log", "-o", options)
+
+    def stop(self):
+        """Stop at once, as a crash would: every connection is cut, mid-transaction or not."""
+        self.run("pg_ctl", "stop", "-w", "-m", "immediate", "-D", self.data)
+
+    def is_running(self):
+        return (self.data / "postmaster.pid").exists()
+
+
+@contextlib.contextmanager
+def postgresql_cluster():
+    """Yield a started ``PostgreSQL`` cluster; stop and remove it afterwards, even after a failure."""
+    directory = tempfile.mkdtemp(prefix="portal-postgresql-")
+    if os.geteuid() == 0:
+        shutil.chown(directory, "postgres", "postgres")
+    cluster = PostgreSQL(directory)
+    try:
+        cluster.initdb()
+        cluster.start()
+        yield cluster
+    finally:
+        if cluster.is_running():
+            cluster.stop()
+        shutil.rmtree(directory, ignore_errors=True)
 
 
 class Answer:
