@@ -25,14 +25,17 @@ ARTICLES = 3
 SEED = f"""
 import json
 from django.utils import translation
-from community.models import Board, Topic
+from community.models import Board
+from community.services import start_topic
 from tests.factories import make_article, make_user
-users = [make_user(username=f"writer{{number}}").email for number in range({WRITERS})]
+users = [make_user(username=f"writer{{number}}") for number in range({WRITERS})]
 board = Board.objects.create(slug="general", name_en="General discussion")
-topic = Topic.objects.create(board=board, author_id=1, title="Shared topic")
+topic = start_topic(board=board, author=users[0], title="Shared topic", body="Reply here.")
 with translation.override("en"):
     articles = [make_article().get_absolute_url() for _ in range({ARTICLES})]
-print(json.dumps({{"users": users, "topic": f"/en/forum/general/{{topic.pk}}/", "articles": articles}}))
+    print(json.dumps({{
+        "users": [user.email for user in users], "topic": topic.get_absolute_url(), "articles": articles
+    }}))
 """
 
 
@@ -73,5 +76,5 @@ def test_twenty_users_posting_and_scrapping_at_once_get_no_error(site):
     with sqlite3.connect(database) as db:
         assert db.execute("PRAGMA journal_mode").fetchone() == ("wal",)
         assert db.execute("SELECT count(*) FROM community_topic").fetchone() == (WRITERS + 1,)
-        assert db.execute("SELECT count(*) FROM community_post").fetchone() == (2 * WRITERS,)
+        assert db.execute("SELECT count(*) FROM community_post").fetchone() == (2 * WRITERS + 1,)
         assert db.execute("SELECT count(*) FROM accounts_scrap").fetchone() == (WRITERS * ARTICLES,)
