@@ -91,6 +91,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # …and serves it from here, once the language is known.
     "korea_portal.cache.FetchPageCacheMiddleware",
+    # A view that fails for want of the database answers 503 (korea_portal/outage.py).
+    "korea_portal.outage.DatabaseOutageMiddleware",
     # Axes last, so that it sees the authenticated user.
     "axes.middleware.AxesMiddleware",
 ]
@@ -123,9 +125,30 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+database_options = DATABASES["default"].setdefault("OPTIONS", {})
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     VAR_DIR.mkdir(parents=True, exist_ok=True)
+    # Concurrent writers wait for each other instead of failing with "database
+    # is locked": a transaction takes the write lock when it begins (a read
+    # that later writes cannot deadlock with another writer), a writer waits
+    # up to the busy timeout, and the WAL journal lets readers go on while one
+    # writes. synchronous=NORMAL is safe with WAL (a power cut may lose the
+    # last commits, never corrupt the file).
+    database_options.setdefault("transaction_mode", "IMMEDIATE")
+    database_options.setdefault("timeout", int(os.environ.get("DJANGO_DB_BUSY_TIMEOUT", "20")))
+    database_options.setdefault("init_command", "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL")
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A database that does not answer cannot hold a worker: connecting gives up
+    # after DJANGO_DB_CONNECT_TIMEOUT seconds, and the server cancels any
+    # statement running longer than DJANGO_DB_STATEMENT_TIMEOUT_MS (0: never).
+    # Either failure is answered 503 (korea_portal/outage.py).
+    database_options.setdefault("connect_timeout", int(os.environ.get("DJANGO_DB_CONNECT_TIMEOUT", "5")))
+    statement_timeout = int(os.environ.get("DJANGO_DB_STATEMENT_TIMEOUT_MS", "15000"))
+    server_options = f"{database_options.get('options', '')} -c statement_timeout={statement_timeout}"
+    database_options["options"] = server_options.strip()
+# Seconds a visitor is asked to wait (Retry-After) when the database is unavailable.
+DATABASE_OUTAGE_RETRY_AFTER = int(os.environ.get("DJANGO_DB_OUTAGE_RETRY_AFTER", "30"))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: Redis when REDIS_URL is set (shared by every worker), else local memory.

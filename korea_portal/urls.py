@@ -110,4 +110,5 @@ def serve_media(request, path):
 if settings.SERVE_MEDIA:
     urlpatterns += [re_path(r"^media/(?P<path>.*)$", serve_media)]
 
+handler404 = "korea_portal.views.page_not_found"
 handler500 = "korea_portal.views.server_error"

@@ -1,11 +1,13 @@
+import sys
+
 from django.conf import settings
 from django.contrib import messages
 from django.core.mail import EmailMessage
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.template import loader
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.views import defaults
 from django.views.decorators.http import require_GET
 from django.views.generic import FormView, TemplateView
 
@@ -16,6 +18,7 @@ from news.models import Section
 from relations.models import Partner, Summit
 
 from .forms import ContactForm
+from .outage import is_database_outage, outage_response, standalone_page
 
 # How many messages one address may send the webmaster in an hour.
 CONTACT_LIMIT_PER_HOUR = 5
@@ -100,10 +103,27 @@ def robots_txt(request):
 
 
 def server_error(request):
-    """Show the 500 page in the site's look and the visitor's language, without touching the database."""
-    # No request context: its processors query the database, which may be what failed.
-    # The language comes from the URL, as LocaleMiddleware would have found it.
-    language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
-    with translation.override(language):
-        html = loader.render_to_string("500.html", {"site_name": settings.SITE_NAME})
-    return HttpResponse(html, status=500)
+    """
+    Show the 500 page in the site's look and the visitor's language, without touching the database.
+
+    Django calls this handler while it handles the error, so the error is at
+    hand: a database outage raised outside a view (by a middleware, or by the
+    404 page) is answered 503 like one raised inside (``korea_portal.outage``).
+    """
+    if is_database_outage(sys.exception()):
+        return outage_response(request)
+    return standalone_page(request, "500.html", status=500)
+
+
+def page_not_found(request, exception):
+    """
+    The 404 page; for an address without a language, a page that needs no database.
+
+    LocaleMiddleware turns the 404 of an address without a language ("/",
+    "/news/") into a redirect to the address in the visitor's language, and
+    throws the page away: making it must not read the database, which may be
+    down. The other such addresses ("/favicon.ico", probes) get the plain page.
+    """
+    if translation.get_language_from_path(request.path_info) is None:
+        return standalone_page(request, "404_standalone.html", status=404)
+    return defaults.page_not_found(request, exception)

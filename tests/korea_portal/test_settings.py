@@ -5,6 +5,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+from django.db import connection
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -41,3 +44,34 @@ def test_production_without_a_secret_key_refuses_to_start_even_on_this_machine()
     result = manage("check", DJANGO_SECURE="1")
     assert result.returncode != 0
     assert "DJANGO_SECRET_KEY must be set" in result.stderr
+
+
+def database_options(**env):
+    code = "from django.conf import settings; print(settings.DATABASES['default']['OPTIONS'])"
+    result = manage("shell", "--no-imports", "-c", code, **env)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def test_postgresql_connect_and_statement_timeouts_come_from_the_environment():
+    url = "postgres://portal@db.example:5432/portal"
+    assert "'connect_timeout': 5, 'options': '-c statement_timeout=15000'" in database_options(DATABASE_URL=url)
+    options = database_options(DATABASE_URL=url, DJANGO_DB_CONNECT_TIMEOUT="2", DJANGO_DB_STATEMENT_TIMEOUT_MS="500")
+    assert "'connect_timeout': 2, 'options': '-c statement_timeout=500'" in options
+
+
+def test_sqlite_waits_for_other_writers_instead_of_failing(tmp_path):
+    options = database_options(DJANGO_VAR_DIR=str(tmp_path))
+    assert "'transaction_mode': 'IMMEDIATE', 'timeout': 20" in options
+    assert "PRAGMA journal_mode=WAL" in options
+
+
+@pytest.mark.django_db
+def test_the_database_session_has_the_timeouts(database_vendor):
+    with connection.cursor() as cursor:
+        if database_vendor == "postgresql":
+            cursor.execute("SHOW statement_timeout")
+            assert cursor.fetchone() == ("15s",)
+        else:
+            cursor.execute("PRAGMA busy_timeout")
+            assert cursor.fetchone() == (20_000,)
