@@ -1,8 +1,8 @@
-"""Admin bases shared by the apps: translated fields in tabs, per-language inputs, action messages."""
+"""Admin bases shared by the apps: translated fields in tabs, per-language inputs, action messages, records."""
 
 from django import forms
 from django.conf import settings
-from django.contrib import messages
+from django.contrib import admin, messages
 from modeltranslation.admin import TabbedTranslationAdmin
 from modeltranslation.utils import get_translation_fields
 
@@ -50,3 +50,13 @@ class PortalTranslationAdmin(CountMessageMixin, LanguageWidgetsMixin, TabbedTran
         # Named after the script that builds the tabs, so that the merged media keep that order.
         js = ("modeltranslation/js/tabbed_translation_fields.js", "admin-portal/translation-tabs.js")
         css = {"all": ("admin-portal/translations.css",)}
+
+
+class RecordAdmin(admin.ModelAdmin):
+    """A record kept by the site: viewable and deletable, never added or changed here."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -2,17 +2,6 @@ import pytest
 from django.utils import translation
 
 
-@pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    """Run a request and then its on-commit callbacks (the mails), as a real transaction would."""
-
-    def run(method, *args, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return method(*args, **kwargs)
-
-    return run
-
-
 @pytest.fixture(autouse=True)
 def english_urls():
     """Start in English: a request to a /ko/ page leaves Korean active in the thread, which reverse() would use."""
