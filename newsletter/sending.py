@@ -180,15 +180,8 @@ def reset_connection(connection):
         logger.exception("Could not reopen the mail connection")
 
 
-def deliver(issue, subscription, articles, connection, attempts_allowed):
-    """
-    Claim the issue for one subscription, then mail it; return the ``Outcome``.
-    """
-    delivery = claim_delivery(issue, subscription, len(articles), attempts_allowed)
-    if delivery is None:
-        return Outcome.CLAIMED
-    if not articles:
-        return Outcome.NOTHING_NEW
+def issue_mail(issue, subscription, articles):
+    """Return the issue's mail to one subscriber (their articles, in their language), unsent."""
     leave_url = unsubscribe_url(subscription.email, subscription.language)
     context = {
         "issue": issue,
@@ -196,13 +189,17 @@ def deliver(issue, subscription, articles, connection, attempts_allowed):
         "more_count": max(0, len(articles) - MAX_ARTICLES_PER_MAIL),
         "unsubscribe_url": leave_url,
     }
-    mail = build_mail(
+    return build_mail(
         "newsletter/mail/issue",
         context,
         to=[subscription.email],
         language=subscription.language,
         headers=unsubscribe_headers(leave_url),
     )
+
+
+def send_claimed(delivery, mail, connection, attempts_allowed):
+    """Send the mail of a claimed delivery and record what became of it; return the ``Outcome``."""
     mail.connection = connection
     try:
         mail.send()
@@ -210,8 +207,8 @@ def deliver(issue, subscription, articles, connection, attempts_allowed):
         # Known not to have gone: recorded as failed, so that a later run tries again (up to attempts_allowed).
         logger.exception(
             "Newsletter issue %s could not be sent to subscription %s (attempt %s of %s)",
-            issue.pk,
-            subscription.pk,
+            delivery.issue_id,
+            delivery.subscription_id,
             delivery.attempts,
             attempts_allowed,
         )
@@ -222,6 +219,16 @@ def deliver(issue, subscription, articles, connection, attempts_allowed):
     delivery.sent = timezone.now()
     delivery.save(update_fields=["sent"])
     return Outcome.SENT
+
+
+def deliver(issue, subscription, articles, connection, attempts_allowed):
+    """Claim the issue for one subscription, then mail it; return the ``Outcome``."""
+    delivery = claim_delivery(issue, subscription, len(articles), attempts_allowed)
+    if delivery is None:
+        return Outcome.CLAIMED
+    if not articles:
+        return Outcome.NOTHING_NEW
+    return send_claimed(delivery, issue_mail(issue, subscription, articles), connection, attempts_allowed)
 
 
 def pending_subscriptions(issue):

@@ -458,5 +458,7 @@ def test_a_run_that_meets_the_issue_another_run_just_made_shares_it(monkeypatch,
     assert [mail.to for mail in mailoutbox] == [["once@example.org"]]
     # The other run, going on with the same issue, sends nobody a second copy.
     issue = NewsletterIssue.objects.get()
-    assert sending.send_issue(issue, Subscription.objects.confirmed()).sent == 0
+    report = sending.send_issue(issue, Subscription.objects.confirmed())
+    assert report.sent == 0
+    assert report.counts == {sending.Outcome.CLAIMED: 1}
     assert len(mailoutbox) == 1
