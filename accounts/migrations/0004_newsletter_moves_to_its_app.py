@@ -12,11 +12,16 @@ subscription) and the many-to-many rows follow the rename on SQLite and
 PostgreSQL alike. A fresh database makes the tables in 0002 under their old
 names and renames them here, so both end the same.
 
+The address stops being unique as written here, before the rename:
+``newsletter`` 0003 makes it unique whatever its case. Done while the table
+still has the name its indexes were made under, so that PostgreSQL's extra
+``LIKE`` index of the address (found by that name) goes with the uniqueness.
+
 The models leave this app's migration state here; ``newsletter``'s
 0001_initial takes them into its own without touching the database.
 """
 
-from django.db import migrations
+from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
@@ -27,6 +32,11 @@ class Migration(migrations.Migration):
     operations = [
         migrations.SeparateDatabaseAndState(
             database_operations=[
+                migrations.AlterField(
+                    model_name="subscription",
+                    name="email",
+                    field=models.EmailField(max_length=254, verbose_name="e-mail address"),
+                ),
                 # Renames the many-to-many table of Subscription.sections too.
                 migrations.AlterModelTable("subscription", "newsletter_subscription"),
                 migrations.AlterModelTable("newsletterissue", "newsletter_newsletterissue"),

@@ -3,7 +3,7 @@ The newsletter's models, taken over from ``accounts`` with their tables and rows
 
 ``accounts`` 0004 renamed the tables to this app's names and dropped the
 models from its state; here they enter this app's state as they stand in the
-database (the address still unique as written: 0003 makes it unique whatever
+database (the address not unique for a moment: 0003 makes it unique whatever
 its case), without a database operation. The dependency on ``accounts`` is
 history, not code: the tables were made there (this app imports nothing of
 ``accounts``).
@@ -71,7 +71,7 @@ class Migration(migrations.Migration):
                             "id",
                             models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID"),
                         ),
-                        ("email", models.EmailField(max_length=254, unique=True, verbose_name="e-mail address")),
+                        ("email", models.EmailField(max_length=254, verbose_name="e-mail address")),
                         (
                             "language",
                             models.CharField(

@@ -10,11 +10,6 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.AlterField(
-            model_name="subscription",
-            name="email",
-            field=models.EmailField(max_length=254, verbose_name="e-mail address"),
-        ),
         migrations.AddConstraint(
             model_name="subscription",
             constraint=models.UniqueConstraint(
