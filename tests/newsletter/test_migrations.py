@@ -81,6 +81,10 @@ def test_subscriptions_issues_and_deliveries_survive_the_move_to_the_newsletter_
     tables = connection.introspection.table_names()
     assert {"newsletter_subscription", "newsletter_subscription_sections"} <= set(tables)
     assert not {"accounts_subscription", "accounts_newsletterissue", "accounts_newsletterdelivery"} & set(tables)
+    with connection.cursor() as cursor:
+        indexes = connection.introspection.get_constraints(cursor, "newsletter_subscription").values()
+    # The address's exact uniqueness and its index went with the old schema: only Lower("email") is unique.
+    assert not [index for index in indexes if index["columns"] == ["email"]]
     rows = {
         (s.email, s.language, s.confirmed is not None, frozenset(s.sections.values_list("slug", flat=True)))
         for s in Subscription.objects.all()
