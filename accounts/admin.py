@@ -1,17 +1,19 @@
 """
 Users, and what readers keep, for the site's administrators.
 
-Scraps, the e-mail log, newsletter subscriptions and issues are records:
-they can be read and deleted, never written by hand. None of this is in the "Editors"
-group, which covers the news and relations content only.
+Scraps and the e-mail log are records: they can be read and deleted, never
+written by hand (the newsletter's records are in ``newsletter.admin``). None
+of this is in the "Editors" group, which covers the news and relations
+content only.
 """
 
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
-from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
-from .models import ArticleEmail, NewsletterIssue, Scrap, Subscription, User
+from core.admin import RecordAdmin
+
+from .models import ArticleEmail, Scrap, User
 
 
 @admin.register(User)
@@ -21,16 +23,10 @@ class UserAdmin(BaseUserAdmin):
     fieldsets = BaseUserAdmin.fieldsets + (
         (_("Portal"), {"fields": ("display_name", "preferred_language", "email_verified")}),
     )
-
-
-class RecordAdmin(admin.ModelAdmin):
-    """A record kept by the site: viewable and deletable, never added or changed here."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
+    # Every account has its own address (unique whatever the case of its letters), so it is asked for at once.
+    add_fieldsets = (
+        (None, {"classes": ("wide",), "fields": ("username", "email", "usable_password", "password1", "password2")}),
+    )
 
 
 @admin.register(Scrap)
@@ -49,26 +45,3 @@ class ArticleEmailAdmin(RecordAdmin):
     list_select_related = ("sender", "content_type")
     search_fields = ("sender__username", "sender__email", "article_title")
     date_hierarchy = "sent"
-
-
-@admin.register(Subscription)
-class SubscriptionAdmin(RecordAdmin):
-    """Made and changed only by its address's owner (double opt-in, the confirmation link); here read or deleted."""
-
-    list_display = ("email", "language", "confirmed", "created")
-    list_filter = ("language", ("confirmed", admin.EmptyFieldListFilter))
-    search_fields = ("email",)
-    date_hierarchy = "created"
-
-
-@admin.register(NewsletterIssue)
-class NewsletterIssueAdmin(RecordAdmin):
-    list_display = ("__str__", "number", "period_start", "period_end", "sent_count", "completed")
-
-    def get_queryset(self, request):
-        sent = Count("deliveries", filter=Q(deliveries__sent__isnull=False))
-        return super().get_queryset(request).annotate(sent_count=sent)
-
-    @admin.display(description=_("mails sent"), ordering="sent_count")
-    def sent_count(self, issue):
-        return issue.sent_count

@@ -1,7 +1,6 @@
 import re
 
 from django import forms
-from django.conf import settings
 from django.contrib.auth import authenticate, password_validation
 from django.contrib.auth import forms as auth_forms
 from django.core.exceptions import ValidationError
@@ -9,10 +8,9 @@ from django.core.validators import validate_email
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from core.languages import native_name
-from core.mail import build_mail, send_after_commit
+from core.languages import native_choices
+from core.mail import build_mail, normalise_email, send_after_commit
 from core.validators import single_line
-from news.models import Section
 
 from .models import Scrap, User
 
@@ -21,17 +19,12 @@ MAX_RECIPIENTS = 5
 # Commas and semicolons, also the full-width ones of Chinese and Japanese keyboards, and spaces.
 RECIPIENT_SEPARATORS = re.compile(r"[,;，；、\s]+")
 # Each language named in itself, as the language bar names it.
-LANGUAGE_CHOICES = [(code, native_name(code)) for code, _name in settings.LANGUAGES]
+LANGUAGE_CHOICES = native_choices()
 
 
 def password_help_text():
     """Return the password rules as plain sentences (the form include puts help text in a paragraph)."""
     return " ".join(password_validation.password_validators_help_texts())
-
-
-def normalise_email(address):
-    """Return the address in lower case, so that one person has one account and one subscription."""
-    return address.strip().lower()
 
 
 class LoginForm(auth_forms.AuthenticationForm):
@@ -208,40 +201,3 @@ class ArticleEmailForm(forms.Form):
                 _("Enter at most %(limit)d e-mail addresses."), code="too_many", params={"limit": MAX_RECIPIENTS}
             )
         return addresses
-
-
-class KnownChoicesField(forms.ModelMultipleChoiceField):
-    """
-    Choose rows of a small queryset by id; anything else is "not one of the available choices".
-
-    The posted values are compared with the ids that exist before the
-    database is asked for them, so an id out of the database's range
-    (``99999999999999999999999``) is a form error, not a server error.
-    """
-
-    def clean(self, value):
-        if isinstance(value, (list, tuple)):
-            known = {str(pk) for pk in self.queryset.values_list("pk", flat=True)}
-            for choice in value:
-                if str(choice) not in known:
-                    raise forms.ValidationError(
-                        self.error_messages["invalid_choice"], code="invalid_choice", params={"value": choice}
-                    )
-        return super().clean(value)
-
-
-class SubscriptionForm(forms.Form):
-    email = forms.EmailField(
-        label=_("E-mail address"), max_length=254, widget=forms.EmailInput(attrs={"autocomplete": "email"})
-    )
-    language = forms.ChoiceField(label=_("Language of the newsletter"), choices=LANGUAGE_CHOICES)
-    sections = KnownChoicesField(
-        label=_("Sections"),
-        queryset=Section.objects.all(),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-        help_text=_("Choose none to receive every section."),
-    )
-
-    def clean_email(self):
-        return normalise_email(self.cleaned_data["email"])

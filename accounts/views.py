@@ -27,36 +27,18 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import DeleteView, FormView, ListView, TemplateView, UpdateView, View
 
 from core.mail import absolute_url
-from core.ratelimit import allow, client_address
+from core.ratelimit import MailLimitMixin, allow
 from core.spreadsheets import spreadsheet_safe
+from newsletter.services import is_subscribed
 
 from . import forms, services
-from .models import Scrap, Subscription, User
+from .models import Scrap, User
 from .tokens import email_verification_token
 
 # The session key that remembers who logged in with a correct password but an unverified address.
 UNVERIFIED_SESSION_KEY = "accounts_unverified_user"
-# Mails one client address may ask for in an hour, per kind (sign-up, reset, newsletter…).
-MAIL_REQUESTS_PER_CLIENT = 10
-# Mails one e-mail address may be sent in an hour, per kind: no one is flooded through our forms.
-MAILS_PER_RECIPIENT = 3
 # Mails with a new verification link one account may ask for in an hour.
 VERIFICATION_RESENDS = 3
-
-
-class MailLimitMixin:
-    """Refuse, with HTTP 429 and a form error, a request for more mail than the hourly limits allow."""
-
-    mail_scope = None
-
-    def within_mail_limit(self, email=None):
-        by_client = allow(f"{self.mail_scope}:client", client_address(self.request), MAIL_REQUESTS_PER_CLIENT, 3600)
-        by_email = email is None or allow(f"{self.mail_scope}:email", email.lower(), MAILS_PER_RECIPIENT, 3600)
-        return by_client and by_email
-
-    def refuse_too_many(self, form):
-        form.add_error(None, _("Too many requests in the last hour. Please try again later."))
-        return self.render_to_response(self.get_context_data(form=form), status=429)
 
 
 class VerifiedUserRequiredMixin(LoginRequiredMixin):
@@ -220,8 +202,7 @@ class ProfileView(VerifiedUserRequiredMixin, UpdateView):
         return self.request.user
 
     def get_initial(self):
-        subscribed = Subscription.objects.confirmed().filter(email__iexact=self.request.user.email).exists()
-        return {"newsletter": subscribed}
+        return {"newsletter": is_subscribed(self.request.user.email)}
 
     def form_valid(self, form):
         response = super().form_valid(form)

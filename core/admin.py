@@ -1,8 +1,8 @@
-"""Admin bases shared by the apps: translated fields in tabs, per-language inputs, action messages."""
+"""Admin bases shared by the apps: translated fields in tabs, per-language inputs, action messages, records."""
 
 from django import forms
 from django.conf import settings
-from django.contrib import messages
+from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.forms.models import InlineForeignKeyField
 from modeltranslation.admin import TabbedTranslationAdmin
@@ -76,3 +76,13 @@ class InlineConstraintsForm(forms.ModelForm):
                     constraint.validate(model, self.instance, exclude=exclude)
                 except ValidationError as error:
                     self._update_errors(error)
+
+
+class RecordAdmin(admin.ModelAdmin):
+    """A record kept by the site: viewable and deletable, never added or changed here."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

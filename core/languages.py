@@ -40,6 +40,11 @@ def native_name(language):
         return language
 
 
+def native_choices():
+    """The portal's languages as form choices, each named in itself as the language bar names it."""
+    return [(code, native_name(code)) for code in language_codes()]
+
+
 def localized(field, language):
     """The column holding ``field`` in ``language``: ``localized("title", "zh-hans") == "title_zh_hans"``."""
     return build_localized_fieldname(field, language)

@@ -5,8 +5,8 @@ server's trouble reach the visitor.
 
 A mail named ``accounts/mail/verify`` is made of three templates:
 ``verify_subject.txt``, ``verify.txt`` (the plain-text body) and
-``verify.html`` (the HTML alternative). A rolled-back request sends nothing
-(``send_after_commit``).
+``verify.html`` (the HTML alternative); the HTML ones extend ``core/mail/base.html``. A
+rolled-back request sends nothing (``send_after_commit``).
 """
 
 import logging
@@ -16,6 +16,7 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import translation
 
 logger = logging.getLogger(__name__)
@@ -44,6 +45,17 @@ def absolute_url(path, request=None):
     if request is not None:
         return request.build_absolute_uri(path)
     return f"{settings.SITE_URL}{path}"
+
+
+def localized_url(name, language, request=None, **kwargs):
+    """Return the full URL of the route ``name`` in ``language`` (``/ko/…``)."""
+    with translation.override(language):
+        return absolute_url(reverse(name, kwargs=kwargs), request)
+
+
+def normalise_email(address):
+    """Return the address in lower case, so that one person has one account and one subscription."""
+    return address.strip().lower()
 
 
 def build_mail(template_prefix, context, *, to, language, reply_to=None, headers=None):

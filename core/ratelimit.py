@@ -5,6 +5,12 @@ A fixed-window rate limit kept in the cache, so that every worker shares it
 
 from django.conf import settings
 from django.core.cache import cache
+from django.utils.translation import gettext as _
+
+# Mails one client address may ask for in an hour, per kind (sign-up, reset, newsletter…).
+MAIL_REQUESTS_PER_CLIENT = 10
+# Mails one e-mail address may be sent in an hour, per kind: no one is flooded through our forms.
+MAILS_PER_RECIPIENT = 3
 
 
 def allow(scope, identity, limit, period):
@@ -33,3 +39,18 @@ def client_address(request):
     if settings.TRUST_X_FORWARDED_FOR and forwarded.strip():
         return forwarded.split(",")[-1].strip()
     return request.META.get("REMOTE_ADDR", "unknown")
+
+
+class MailLimitMixin:
+    """Refuse, with HTTP 429 and a form error, a request for more mail than the hourly limits allow (a form view)."""
+
+    mail_scope = None
+
+    def within_mail_limit(self, email=None):
+        by_client = allow(f"{self.mail_scope}:client", client_address(self.request), MAIL_REQUESTS_PER_CLIENT, 3600)
+        by_email = email is None or allow(f"{self.mail_scope}:email", email.lower(), MAILS_PER_RECIPIENT, 3600)
+        return by_client and by_email
+
+    def refuse_too_many(self, form):
+        form.add_error(None, _("Too many requests in the last hour. Please try again later."))
+        return self.render_to_response(self.get_context_data(form=form), status=429)

@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "core",
     "news",
     "relations",
+    "newsletter",
     "accounts",
     "community",
 ]

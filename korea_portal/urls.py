@@ -69,7 +69,7 @@ urlpatterns += i18n_patterns(
     path("search/", SearchView.as_view(), name="search"),
     path("forum/", include("community.urls")),
     path("accounts/", include("accounts.urls")),
-    path("newsletter/", include("accounts.newsletter_urls")),
+    path("newsletter/", include("newsletter.urls")),
     path("about/", TemplateView.as_view(template_name="pages/about.html"), name="about"),
     path("help/", TemplateView.as_view(template_name="pages/help.html"), name="help"),
     path("privacy/", TemplateView.as_view(template_name="pages/privacy.html"), name="privacy"),

@@ -108,7 +108,7 @@ def make_scrap(user, article, **values):
 
 
 def make_subscription(email=None, confirmed=True, sections=(), **values):
-    from accounts.models import Subscription
+    from newsletter.models import Subscription
 
     subscription = Subscription.objects.create(
         email=email or f"{unique('reader')}@example.org",

@@ -1,10 +1,8 @@
-"""Template filters for the account and newsletter pages."""
+"""Template filters for the account pages."""
 
 import math
 
 from django import template
-
-from core.languages import native_name
 
 register = template.Library()
 
@@ -15,9 +13,3 @@ def minutes(duration):
     if not duration:
         return 0
     return math.ceil(duration.total_seconds() / 60)
-
-
-@register.filter
-def language_name(code):
-    """Return a language's name written in itself (Français, 中文), as the language bar shows it."""
-    return native_name(code)

@@ -9,7 +9,8 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
 
-from accounts.models import ArticleEmail, Scrap, Subscription
+from accounts.models import ArticleEmail, Scrap
+from newsletter.models import Subscription
 from tests.factories import PASSWORD, make_article, make_scrap, make_subscription, make_user
 
 pytestmark = pytest.mark.django_db

@@ -15,9 +15,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import FormView
 
+from core.ratelimit import MailLimitMixin
+
 from . import services
 from .forms import SubscriptionForm
-from .views import MailLimitMixin
 
 
 class SubscribeView(MailLimitMixin, FormView):
@@ -38,7 +39,7 @@ class SubscribeView(MailLimitMixin, FormView):
         services.request_subscription(
             email=data["email"], language=data["language"], sections=list(data["sections"]), request=self.request
         )
-        return redirect("newsletter-pending")
+        return redirect("newsletter:pending")
 
 
 # Both links act: their answers must never come from the page cache.

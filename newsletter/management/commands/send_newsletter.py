@@ -10,7 +10,7 @@ address misses the issue. Meant for a scheduler (cron, a systemd timer).
 
 from django.core.management.base import BaseCommand, CommandError
 
-from accounts.newsletter import (
+from newsletter.sending import (
     max_attempts,
     open_issue,
     pending_subscriptions,

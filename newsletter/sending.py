@@ -15,7 +15,9 @@ then that address misses the issue, so that one bouncing address cannot hold
 the newsletter back for everyone.
 """
 
+import enum
 import logging
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -100,14 +102,44 @@ def articles_in_sections(articles, section_ids, world_section_id):
     return [article for article in articles if getattr(article, "section_id", world_section_id) in section_ids]
 
 
+class Outcome(enum.Enum):
+    """What became of one subscription's delivery of an issue."""
+
+    SENT = "sent"
+    # The subscriber's sections had nothing in this issue: the claim is recorded, no mail goes.
+    NOTHING_NEW = "nothing new"
+    # Another run, or this issue before, claimed it: not ours to send.
+    CLAIMED = "claimed"
+    # The mail failed; the next run tries again.
+    FAILED = "failed"
+    # The mail failed for the last time: the address misses this issue.
+    GIVEN_UP = "given up"
+
+
 @dataclass
 class IssueReport:
-    sent: int = 0
-    nothing_new: int = 0
+    """How one run of an issue went: a count of each outcome, and the addresses that failed."""
+
+    counts: Counter = field(default_factory=Counter)
     # Addresses whose mail failed and will be tried again by the next run.
     failed: list = field(default_factory=list)
     # Addresses whose mail failed for the last time: they miss this issue.
     given_up: list = field(default_factory=list)
+
+    def record(self, outcome, email):
+        self.counts[outcome] += 1
+        if outcome is Outcome.FAILED:
+            self.failed.append(email)
+        elif outcome is Outcome.GIVEN_UP:
+            self.given_up.append(email)
+
+    @property
+    def sent(self):
+        return self.counts[Outcome.SENT]
+
+    @property
+    def nothing_new(self):
+        return self.counts[Outcome.NOTHING_NEW]
 
 
 def claim_delivery(issue, subscription, article_count, attempts_allowed):
@@ -148,18 +180,8 @@ def reset_connection(connection):
         logger.exception("Could not reopen the mail connection")
 
 
-def deliver(issue, subscription, articles, connection, attempts_allowed):
-    """
-    Claim the issue for one subscription, then mail it.
-
-    Return "sent", "nothing_new", "claimed" (not ours to send), "failed" (to
-    retry) or "given_up" (failed for the last time).
-    """
-    delivery = claim_delivery(issue, subscription, len(articles), attempts_allowed)
-    if delivery is None:
-        return "claimed"
-    if not articles:
-        return "nothing_new"
+def issue_mail(issue, subscription, articles):
+    """Return the issue's mail to one subscriber (their articles, in their language), unsent."""
     leave_url = unsubscribe_url(subscription.email, subscription.language)
     context = {
         "issue": issue,
@@ -167,13 +189,17 @@ def deliver(issue, subscription, articles, connection, attempts_allowed):
         "more_count": max(0, len(articles) - MAX_ARTICLES_PER_MAIL),
         "unsubscribe_url": leave_url,
     }
-    mail = build_mail(
+    return build_mail(
         "newsletter/mail/issue",
         context,
         to=[subscription.email],
         language=subscription.language,
         headers=unsubscribe_headers(leave_url),
     )
+
+
+def send_claimed(delivery, mail, connection, attempts_allowed):
+    """Send the mail of a claimed delivery and record what became of it; return the ``Outcome``."""
     mail.connection = connection
     try:
         mail.send()
@@ -181,18 +207,28 @@ def deliver(issue, subscription, articles, connection, attempts_allowed):
         # Known not to have gone: recorded as failed, so that a later run tries again (up to attempts_allowed).
         logger.exception(
             "Newsletter issue %s could not be sent to subscription %s (attempt %s of %s)",
-            issue.pk,
-            subscription.pk,
+            delivery.issue_id,
+            delivery.subscription_id,
             delivery.attempts,
             attempts_allowed,
         )
         delivery.failed = timezone.now()
         delivery.save(update_fields=["failed"])
         reset_connection(connection)
-        return "given_up" if delivery.attempts >= attempts_allowed else "failed"
+        return Outcome.GIVEN_UP if delivery.attempts >= attempts_allowed else Outcome.FAILED
     delivery.sent = timezone.now()
     delivery.save(update_fields=["sent"])
-    return "sent"
+    return Outcome.SENT
+
+
+def deliver(issue, subscription, articles, connection, attempts_allowed):
+    """Claim the issue for one subscription, then mail it; return the ``Outcome``."""
+    delivery = claim_delivery(issue, subscription, len(articles), attempts_allowed)
+    if delivery is None:
+        return Outcome.CLAIMED
+    if not articles:
+        return Outcome.NOTHING_NEW
+    return send_claimed(delivery, issue_mail(issue, subscription, articles), connection, attempts_allowed)
 
 
 def pending_subscriptions(issue):
@@ -228,15 +264,7 @@ def send_issue(issue, subscriptions, progress=None):
         for subscription in subscriptions:
             section_ids = {section.pk for section in subscription.sections.all()}
             wanted = articles_in_sections(articles, section_ids, world_section_id)
-            outcome = deliver(issue, subscription, wanted, connection, attempts_allowed)
-            if outcome == "sent":
-                report.sent += 1
-            elif outcome == "nothing_new":
-                report.nothing_new += 1
-            elif outcome == "failed":
-                report.failed.append(subscription.email)
-            elif outcome == "given_up":
-                report.given_up.append(subscription.email)
+            report.record(deliver(issue, subscription, wanted, connection, attempts_allowed), subscription.email)
             if progress:
                 progress()
     finish_issue(issue)

@@ -15,10 +15,10 @@ from django.test import Client
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
-from accounts import newsletter
-from accounts.models import NewsletterDelivery, NewsletterIssue, Subscription
-from accounts.services import NEWSLETTER_CONFIRM_MAX_AGE
 from news.models import WORLD_SECTION_SLUG
+from newsletter import sending
+from newsletter.models import NewsletterDelivery, NewsletterIssue, Subscription
+from newsletter.services import NEWSLETTER_CONFIRM_MAX_AGE
 from tests.factories import make_article, make_relation_article, make_section, make_subscription, make_user
 
 pytestmark = pytest.mark.django_db
@@ -423,10 +423,10 @@ def test_a_retry_is_claimed_before_its_mail_goes_so_a_crash_never_sends_twice(re
     # The retry's claim is recorded, then the process dies before recording the outcome.
     delivery = NewsletterDelivery.objects.get()
     issue = delivery.issue
-    claimed = newsletter.claim_delivery(issue, delivery.subscription, 1, newsletter.max_attempts())
+    claimed = sending.claim_delivery(issue, delivery.subscription, 1, sending.max_attempts())
     assert claimed.pk == delivery.pk and claimed.attempts == 2 and claimed.failed is None
     # A second run racing for the same retry does not get it.
-    assert newsletter.claim_delivery(issue, delivery.subscription, 1, newsletter.max_attempts()) is None
+    assert sending.claim_delivery(issue, delivery.subscription, 1, sending.max_attempts()) is None
     refused_addresses.clear()
     send_newsletter()
     assert mailoutbox == []
@@ -445,18 +445,20 @@ def test_issue_numbers_are_unique():
 def test_a_run_that_meets_the_issue_another_run_just_made_shares_it(monkeypatch, mailoutbox):
     make_subscription(email="once@example.org")
     make_article(title_en="Only news")
-    real_has_new_articles = newsletter.has_new_articles
+    real_has_new_articles = sending.has_new_articles
 
     def another_run_makes_the_issue_meanwhile(start, end):
-        monkeypatch.setattr(newsletter, "has_new_articles", real_has_new_articles)
+        monkeypatch.setattr(sending, "has_new_articles", real_has_new_articles)
         NewsletterIssue.objects.create(number=1, period_start=start - timedelta(seconds=1), period_end=end)
         return real_has_new_articles(start, end)
 
-    monkeypatch.setattr(newsletter, "has_new_articles", another_run_makes_the_issue_meanwhile)
+    monkeypatch.setattr(sending, "has_new_articles", another_run_makes_the_issue_meanwhile)
     send_newsletter()
     assert NewsletterIssue.objects.count() == 1
     assert [mail.to for mail in mailoutbox] == [["once@example.org"]]
     # The other run, going on with the same issue, sends nobody a second copy.
     issue = NewsletterIssue.objects.get()
-    assert newsletter.send_issue(issue, Subscription.objects.confirmed()).sent == 0
+    report = sending.send_issue(issue, Subscription.objects.confirmed())
+    assert report.sent == 0
+    assert report.counts == {sending.Outcome.CLAIMED: 1}
     assert len(mailoutbox) == 1
