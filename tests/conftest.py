@@ -58,16 +58,5 @@ def committed(django_capture_on_commit_callbacks):
 
 
 @pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    """Run a request and then its on-commit callbacks (the mails), as a real transaction would."""
-
-    def run(method, *args, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return method(*args, **kwargs)
-
-    return run
-
-
-@pytest.fixture
 def database_vendor():
     return connection.vendor
