@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run setup test test-steps lint migrations-check messages-check messages bench clean
+.PHONY: run setup test test-steps lint migrations-check messages-check messages bench backup restore clean
 
 $(BIN)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -64,5 +64,14 @@ messages-check: $(BIN)/.installed
 bench: setup
 	$(BIN)/python -m tests.bench
 
+# A dated backup of the database and the media under var/backups/ (DJANGO_BACKUP_DIR).
+backup: $(BIN)/.installed
+	$(MANAGE) backup
+
+# Restores the latest backup, or BACKUP=var/backups/<name>; asks first on a terminal only.
+restore: $(BIN)/.installed
+	$(MANAGE) restore $(if $(BACKUP),"$(BACKUP)")
+
+# Everything under var/ but the backups.
 clean:
-	rm -rf var staticfiles
+	rm -rf staticfiles $(filter-out var/backups,$(wildcard var/*))

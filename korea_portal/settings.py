@@ -232,6 +232,8 @@ STORAGES = {
 }
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", VAR_DIR / "media"))
+# Where `make backup` writes and `make restore` looks (korea_portal/backups.py).
+BACKUP_DIR = Path(os.environ.get("DJANGO_BACKUP_DIR", VAR_DIR / "backups"))
 # Serve uploaded media from Django itself (local use); production serves them
 # from object storage or the web server and sets DJANGO_SERVE_MEDIA=0.
 SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", default=not SECURE)
