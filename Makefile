@@ -9,7 +9,7 @@ MANAGE := $(BIN)/python manage.py
 VAR_DIR := $(or $(DJANGO_VAR_DIR),var)
 SECRET_KEY_FILE := $(VAR_DIR)/secret_key
 
-.PHONY: run serve prepare setup test test-steps lint migrations-check messages-check messages bench loadtest clean
+.PHONY: run serve prepare setup test test-steps lint migrations-check messages-check messages bench loadtest backup restore clean
 
 $(BIN)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -98,5 +98,14 @@ $(BIN)/.loadtest-installed: requirements-loadtest.txt $(BIN)/.installed
 	$(BIN)/pip install --quiet -r requirements-loadtest.txt
 	touch $@
 
+# A dated backup of the database and the media under var/backups/ (DJANGO_BACKUP_DIR).
+backup: $(BIN)/.installed
+	$(MANAGE) backup
+
+# Restores the latest backup, or BACKUP=var/backups/<name>; asks first on a terminal only.
+restore: $(BIN)/.installed
+	$(MANAGE) restore $(if $(BACKUP),"$(BACKUP)")
+
+# Everything under var/ but the backups.
 clean:
-	rm -rf var staticfiles
+	rm -rf staticfiles $(filter-out var/backups,$(wildcard var/*))

@@ -256,6 +256,8 @@ STORAGES = {
 }
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", VAR_DIR / "media"))
+# Where `make backup` writes and `make restore` looks (korea_portal/backups.py).
+BACKUP_DIR = Path(os.environ.get("DJANGO_BACKUP_DIR", VAR_DIR / "backups"))
 # Serve uploaded media from Django itself (korea_portal.urls.serve_media) where
 # no front proxy does: locally, and under `make serve`, which sets
 # DJANGO_SERVE_MEDIA=1. In production the front proxy serves /media/ from
