@@ -27,7 +27,7 @@ import json
 import os
 import shutil
 import sqlite3
-import subprocess
+import subprocess  # nosec B404  # pg_dump, pg_restore and git, from argument lists without a shell
 import tarfile
 import tempfile
 from contextlib import closing
@@ -91,7 +91,7 @@ def run_postgres_client(program, *arguments):
         if option in database.get("OPTIONS", {}):
             environment[variable] = str(database["OPTIONS"][option])
     # An argument list from settings and our own paths, run without a shell.
-    result = subprocess.run([*command, *arguments], env=environment, capture_output=True, text=True, check=False)  # noqa: S603
+    result = subprocess.run([*command, *arguments], env=environment, capture_output=True, text=True, check=False)  # noqa: S603  # nosec B603
     if result.returncode != 0:
         lines = result.stderr.strip().splitlines() or [f"exit status {result.returncode}"]
         raise CommandError(f"{program} failed: {lines[-1]}")
@@ -187,7 +187,7 @@ def code_commit():
     git = shutil.which("git")
     if git is None:
         return None
-    result = subprocess.run(  # noqa: S603 (a fixed argument list, no shell)
+    result = subprocess.run(  # noqa: S603  # nosec B603  # a fixed argument list, no shell
         [git, "-C", str(settings.BASE_DIR), "rev-parse", "HEAD"], capture_output=True, text=True, check=False
     )
     return result.stdout.strip() if result.returncode == 0 else None
