@@ -1,15 +1,33 @@
 """
-A fixed-window rate limit kept in the cache, so that every worker shares it
-(Redis in production). Used by everything that sends mail.
+A fixed-window rate limit kept in the ``shared`` cache, so that every worker
+counts the same attempts: Redis with ``REDIS_URL``, else a database table
+(``SHARED_CACHE_TABLE``) that every worker of the site reads. Used by
+everything that sends mail, and by the per-account login lockout.
+
+The database cache increments by reading and writing, not atomically: under
+many concurrent requests for one key a few more attempts than the limit may
+pass. Redis counts exactly.
 """
 
+import hashlib
+
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
+
+CACHE_ALIAS = "shared"
+
+
+def window_key(scope, identity):
+    # Hashed, so that any identity (an e-mail address, a typed username) makes a
+    # short key of safe characters, as every cache backend needs.
+    digest = hashlib.sha256(str(identity).encode()).hexdigest()
+    return f"ratelimit:{scope}:{digest}"
 
 
 def allow(scope, identity, limit, period):
     """Count one attempt; return False once ``limit`` attempts fell in ``period`` seconds."""
-    key = f"ratelimit:{scope}:{identity}"
+    cache = caches[CACHE_ALIAS]
+    key = window_key(scope, identity)
     # add() only sets a missing key, so the window starts at the first attempt.
     cache.add(key, 0, timeout=period)
     try:
@@ -21,9 +39,20 @@ def allow(scope, identity, limit, period):
     return count <= limit
 
 
+def count(scope, identity):
+    """How many attempts the current window has counted (0 when none is open)."""
+    return caches[CACHE_ALIAS].get(window_key(scope, identity), 0)
+
+
+def forget(scope, identity):
+    """Start afresh: the next attempt opens a new window."""
+    caches[CACHE_ALIAS].delete(window_key(scope, identity))
+
+
 def client_address(request):
     """
-    The address to limit by.
+    The address to limit by, for our rate limits and django-axes alike
+    (``AXES_CLIENT_IP_CALLABLE``).
 
     ``X-Forwarded-For`` is believed only when ``TRUST_X_FORWARDED_FOR`` says the
     site runs behind a proxy that sets it, and then only its last hop (the one

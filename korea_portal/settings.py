@@ -9,7 +9,9 @@ and a local-memory cache. Production is switched on by variables alone:
   but this machine's (``DJANGO_ALLOWED_HOSTS``) or ``DJANGO_SECURE=1``;
   without either, a fixed local key is used.
 - ``DATABASE_URL``: ``postgres://user:password@host:5432/name`` (psycopg 3).
-- ``REDIS_URL``: ``redis://host:6379/0`` for the shared cache and rate limits.
+- ``REDIS_URL``: ``redis://host:6379/0`` for the shared cache and rate limits;
+  required with ``DJANGO_SECURE=1``. Without it, rate limits and lockout
+  counts live in a database table every worker shares.
 - ``DJANGO_ALLOWED_HOSTS``: comma-separated host names.
 - ``EMAIL_HOST``, ``EMAIL_PORT``, ``EMAIL_HOST_USER``, ``EMAIL_HOST_PASSWORD``,
   ``EMAIL_USE_TLS``: SMTP; without ``EMAIL_HOST`` mail goes to files.
@@ -127,19 +129,34 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     VAR_DIR.mkdir(parents=True, exist_ok=True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# Each request is one transaction: a view that fails half-way leaves nothing
+# half-saved (mail is sent on commit: core/mail.py).
+DATABASES["default"]["ATOMIC_REQUESTS"] = True
 
-# Cache: Redis when REDIS_URL is set (shared by every worker), else local memory.
+# Cache: Redis when REDIS_URL is set (shared by every worker). Without it the
+# page cache is each worker's own memory (see README, Performance), but rate
+# limits and lockout counts go to a database table that every worker shares,
+# so that two workers do not allow twice the limit. The table is made by a
+# migration (core/migrations/0001_shared_cache_table.py).
 REDIS_URL = os.environ.get("REDIS_URL", "")
+SHARED_CACHE_TABLE = "core_shared_cache"
 if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": os.environ.get("DJANGO_CACHE_PREFIX", "portal"),
-        }
+    redis_cache = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": os.environ.get("DJANGO_CACHE_PREFIX", "portal"),
     }
+    CACHES = {"default": redis_cache, "shared": redis_cache}
+elif SECURE:
+    raise ImproperlyConfigured(
+        "REDIS_URL must be set in production (DJANGO_SECURE=1): the cache, rate limits and login lockouts "
+        "must be shared by every worker."
+    )
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "shared": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": SHARED_CACHE_TABLE},
+    }
 # Seconds an anonymous public page may be served from the cache.
 PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "60"))
 # Apps whose saves and deletes empty the page cache at once (see korea_portal/cache.py).
@@ -161,19 +178,32 @@ LOGIN_REDIRECT_URL = "accounts:profile"
 LOGOUT_REDIRECT_URL = "home"
 
 # Behind a reverse proxy that appends the client's address to X-Forwarded-For,
-# set DJANGO_TRUST_X_FORWARDED_FOR=1 so rate limits see the client, not the
-# proxy. Never set it without such a proxy: clients could then pick their
-# address. (django-axes reads REMOTE_ADDR: see AXES_IPWARE_* in its docs.)
+# set DJANGO_TRUST_X_FORWARDED_FOR=1 so that rate limits and django-axes see
+# the client, not the proxy (both ask core.ratelimit.client_address). Never set
+# it without such a proxy: clients could then pick their address.
 TRUST_X_FORWARDED_FOR = env_bool("DJANGO_TRUST_X_FORWARDED_FOR")
 
-# Brute-force protection (django-axes): lock an account, or an address, after
-# repeated failures, for the admin login too.
+# Brute-force protection (django-axes, and accounts/lockout.py), for the
+# admin's login and the password forms too. Failures count against one account
+# *from one address*: after AXES_FAILURE_LIMIT of them that pair is refused for
+# AXES_COOLOFF_HOURS. Guesses at made-up accounts from one address (behind a
+# proxy everyone may share one) lock no one else out. Against one account
+# guessed from many addresses, LOGIN_ACCOUNT_FAILURE_LIMIT (failures, seconds)
+# locks the account, from everywhere, for the rest of that window: a short
+# lock, which its owner can lift at once through the password-reset mail.
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "0.25"))
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_HANDLER = "accounts.lockout.AccountLockoutHandler"
+AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "core.ratelimit.client_address"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False
+LOGIN_ACCOUNT_FAILURE_LIMIT = (
+    int(os.environ.get("LOGIN_ACCOUNT_FAILURE_LIMIT", "20")),
+    int(os.environ.get("LOGIN_ACCOUNT_LOCK_SECONDS", "300")),
+)
 
 # Articles one registered user may e-mail in an hour (each sending counts once,
 # whatever its number of recipients); the next is refused with HTTP 429.
