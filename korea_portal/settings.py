@@ -22,6 +22,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE as CSP_NONCE
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -69,6 +70,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.humanize",
     "axes",
+    "csp",
     "korea_portal",
     "core",
     "news",
@@ -79,9 +81,15 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before whitenoise, so that static files carry it too.
+    "korea_portal.middleware.CrossOriginResourcePolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # A NUL byte in the path or a parameter is a 400, before any view or database sees it.
+    "korea_portal.middleware.RefuseNulMiddleware",
     # The anonymous page cache stores a page here, after every header and cookie is set…
     "korea_portal.cache.UpdatePageCacheMiddleware",
+    # …the Content-Security-Policy header included (see korea_portal/cache.py).
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     # Remembers the language of a page in another language than "/" would choose.
@@ -255,10 +263,12 @@ JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 # Static files and media.
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
+# Where collectstatic writes its manifest: not under STATIC_ROOT, which is served.
+STATIC_MANIFEST_ROOT = VAR_DIR / "static-manifest"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "korea_portal.storage.StaticFilesStorage"},
 }
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", VAR_DIR / "media"))
@@ -289,13 +299,48 @@ else:
 # Security headers (always on; the HTTPS-only ones with DJANGO_SECURE=1).
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Cross-Origin-Resource-Policy, on every answer and static file (korea_portal/middleware.py).
+CROSS_ORIGIN_RESOURCE_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+# Only the server reads the language cookie.
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+# Static files are for our own pages: no Access-Control-Allow-Origin: *.
+WHITENOISE_ALLOW_ALL_ORIGINS = False
+
+# Content-Security-Policy (django-csp) on every page: nothing but our own
+# scripts, styles, images and fonts, no inline script or style. A template
+# that truly needs an inline <script> gives it nonce="{{ request.csp_nonce }}"
+# (the nonce is then added to that answer's header); the public templates have
+# none (tests/korea_portal/test_security.py), so their pages carry a policy
+# without a nonce and may be served from the page cache (korea_portal/cache.py).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'none'"],
+        "script-src": ["'self'", CSP_NONCE],
+        "style-src": ["'self'", CSP_NONCE],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "form-action": ["'self'"],
+        "base-uri": ["'none'"],
+        "object-src": ["'none'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+
 if SECURE:
     SECURE_SSL_REDIRECT = env_bool("DJANGO_SSL_REDIRECT", default=True)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    # __Host- cookies are only accepted over HTTPS, for this exact host and path "/":
+    # no other subdomain can set or overwrite them.
+    SESSION_COOKIE_NAME = "__Host-sessionid"
+    CSRF_COOKIE_NAME = "__Host-csrftoken"
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+    LANGUAGE_COOKIE_SECURE = True
     SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", str(365 * 24 * 3600)))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
