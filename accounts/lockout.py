@@ -45,12 +45,18 @@ class AccountLockoutHandler(AxesDatabaseHandler):
         return super().is_locked(request, credentials) or account_locked(get_client_username(request, credentials))
 
     def user_login_failed(self, sender, credentials, request=None, **kwargs):
+        if request is None:
+            return super().user_login_failed(sender, credentials, request=request, **kwargs)
+        # An attempt refused by a lock tried no password: it does not count against the
+        # account, or one address could lock the account out everywhere by insisting.
+        refused = self.is_locked(request, credentials)
         super().user_login_failed(sender, credentials, request=request, **kwargs)
-        name = account_name(get_client_username(request, credentials)) if request is not None else ""
+        name = account_name(get_client_username(request, credentials))
         if not name:
             return
         limit, period = settings.LOGIN_ACCOUNT_FAILURE_LIMIT
-        ratelimit.allow(SCOPE, name, limit, period)
+        if not refused:
+            ratelimit.allow(SCOPE, name, limit, period)
         if account_locked(name) and not getattr(request, "axes_locked_out", False):
             # Axes shows its lockout page only when its own limit is reached; this
             # lock is the shorter one, and the page says so.

@@ -78,6 +78,15 @@ def test_an_account_guessed_from_many_addresses_is_locked_everywhere_for_a_short
     assert f"Please try again in {seconds // 60} minutes." in response.content.decode()
 
 
+def test_insisting_from_a_locked_out_address_does_not_lock_the_account_everywhere(client):
+    """Refused attempts try no password: they do not count towards the per-account limit."""
+    make_user(email="target@example.org")
+    limit, _seconds = settings.LOGIN_ACCOUNT_FAILURE_LIMIT
+    fail(client, "target@example.org", limit + settings.AXES_FAILURE_LIMIT, REMOTE_ADDR="10.9.9.9")
+    response = client.post(LOGIN, {"username": "target@example.org", "password": PASSWORD}, REMOTE_ADDR="10.9.9.8")
+    assert response.status_code == 302
+
+
 def test_fewer_failures_for_an_account_from_many_addresses_do_not_lock_it(client):
     make_user(email="target@example.org")
     limit, _seconds = settings.LOGIN_ACCOUNT_FAILURE_LIMIT
