@@ -36,6 +36,9 @@ def empty_cache(request):
     The shared cache is a database table (without REDIS_URL): a test that may
     not use the database has nothing there to empty.
     """
+    if uses_database(request):
+        # Set the test's database up first (as the test asks for it), then empty its cache table.
+        request.getfixturevalue("db")
     emptied = [cache for cache in caches.all() if uses_database(request) or not isinstance(cache, DatabaseCache)]
     for cache in emptied:
         cache.clear()
