@@ -316,6 +316,8 @@ WHITENOISE_ALLOW_ALL_ORIGINS = False
 # (the nonce is then added to that answer's header); the public templates have
 # none (tests/korea_portal/test_security.py), so their pages carry a policy
 # without a nonce and may be served from the page cache (korea_portal/cache.py).
+# Django's admin and modeltranslation's tabs need nothing more: they load
+# every script and style from files (tests/browser/test_csp.py).
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'none'"],
