@@ -10,6 +10,7 @@ pass. Redis counts exactly.
 """
 
 import hashlib
+import ipaddress
 
 from django.conf import settings
 from django.core.cache import caches
@@ -52,13 +53,21 @@ def forget(scope, identity):
 def client_address(request):
     """
     The address to limit by, for our rate limits and django-axes alike
-    (``AXES_CLIENT_IP_CALLABLE``).
+    (``AXES_CLIENT_IP_CALLABLE``), or None for a request without one (made in
+    code, e.g. by ``login()`` outside a request).
 
     ``X-Forwarded-For`` is believed only when ``TRUST_X_FORWARDED_FOR`` says the
     site runs behind a proxy that sets it, and then only its last hop (the one
-    our proxy added): anything before it is whatever the client sent.
+    our proxy added): anything before it is whatever the client sent. What is
+    not an IP address is not taken (axes stores the address in an IP column).
     """
+    candidates = [request.META.get("REMOTE_ADDR", "")]
     forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
     if settings.TRUST_X_FORWARDED_FOR and forwarded.strip():
-        return forwarded.split(",")[-1].strip()
-    return request.META.get("REMOTE_ADDR", "unknown")
+        candidates.insert(0, forwarded.split(",")[-1].strip())
+    for candidate in candidates:
+        try:
+            return str(ipaddress.ip_address(candidate))
+        except ValueError:
+            continue
+    return None
