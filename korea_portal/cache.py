@@ -20,7 +20,15 @@ it would keep one copy per cookie string, and none for visitors who carry a
 language or CSRF cookie.
 
 Only the content, the status (200) and the headers are stored, never a
-cookie. Each stored page carries the cache *generation* it was made in; a
+cookie.
+
+The Content-Security-Policy header is stored with the page
+(``csp.middleware.CSPMiddleware`` comes after ``UpdatePageCacheMiddleware``),
+so a copy served from here carries the policy it was made with. The public
+templates have no inline script or style, so their policy has no nonce and
+stays valid for every copy. A page that used a nonce (``request.csp_nonce``)
+is never stored: a nonce must be new for every answer, or a script injected
+into the page could reuse it. Each stored page carries the cache *generation* it was made in; a
 new generation starts whenever content is saved or deleted (see
 *Invalidation* below), so an edited page is never served stale from here.
 
@@ -97,6 +105,8 @@ def is_storable(response):
         return False
     directives = {part.split("=")[0].strip().lower() for part in cc_delim_re.split(response.get("Cache-Control", ""))}
     if directives & PRIVATE_DIRECTIVES:
+        return False
+    if "'nonce-" in response.get("Content-Security-Policy", ""):
         return False
     vary = {part.strip().lower() for part in cc_delim_re.split(response.get("Vary", "")) if part.strip()}
     return vary <= HANDLED_VARY

@@ -1,4 +1,7 @@
 """
+The portal's own middleware: the language cookie, Cross-Origin-Resource-Policy,
+and the refusal of NUL characters.
+
 Remember the language a visitor chose, so that ``/`` leads back to it.
 
 ``LocaleMiddleware`` sends ``/`` to the language in the ``portal_language``
@@ -13,6 +16,9 @@ is always the language of the URL itself.
 """
 
 from django.conf import settings
+from django.http import HttpResponseBadRequest
+from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language_from_path, get_language_from_request
 
@@ -43,3 +49,49 @@ class RememberLanguageMiddleware:
                 samesite=settings.LANGUAGE_COOKIE_SAMESITE,
             )
         return response
+
+
+class CrossOriginResourcePolicyMiddleware:
+    """
+    Send ``Cross-Origin-Resource-Policy`` (``settings.CROSS_ORIGIN_RESOURCE_POLICY``)
+    with every answer, static files included: no other site may embed our pages,
+    scripts or images. Django has no setting for it.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Cross-Origin-Resource-Policy", settings.CROSS_ORIGIN_RESOURCE_POLICY)
+        return response
+
+
+def contains_nul(request):
+    """Whether the path, a parameter's name or value (query string or form) or a cookie holds a NUL character."""
+    texts = [request.path_info, *request.COOKIES, *request.COOKIES.values()]
+    queries = [request.GET, request.POST] if request.method == "POST" else [request.GET]
+    for query in queries:
+        for name, values in query.lists():
+            texts += [name, *values]
+    return any("\x00" in text for text in texts)
+
+
+class RefuseNulMiddleware:
+    """
+    Answer 400, in the URL's language, to a request with a NUL character in it.
+
+    No text the portal stores or looks up may hold NUL, and PostgreSQL refuses
+    it in any query (a 500 otherwise, e.g. ``/admin/news/article/?status__exact=%00``).
+    Refusing it here, before the session or any view, covers every form and filter.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if contains_nul(request):
+            language = get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+            with translation.override(language):
+                return HttpResponseBadRequest(render_to_string("400.html", {"site_name": settings.SITE_NAME}))
+        return self.get_response(request)

@@ -9,7 +9,9 @@ and a local-memory cache. Production is switched on by variables alone:
   but this machine's (``DJANGO_ALLOWED_HOSTS``) or ``DJANGO_SECURE=1``;
   without either, a fixed local key is used.
 - ``DATABASE_URL``: ``postgres://user:password@host:5432/name`` (psycopg 3).
-- ``REDIS_URL``: ``redis://host:6379/0`` for the shared cache and rate limits.
+- ``REDIS_URL``: ``redis://host:6379/0`` for the shared cache and rate limits;
+  required with ``DJANGO_SECURE=1``. Without it, rate limits and lockout
+  counts live in a database table every worker shares.
 - ``DJANGO_ALLOWED_HOSTS``: comma-separated host names.
 - ``EMAIL_HOST``, ``EMAIL_PORT``, ``EMAIL_HOST_USER``, ``EMAIL_HOST_PASSWORD``,
   ``EMAIL_USE_TLS``: SMTP; without ``EMAIL_HOST`` mail goes to files.
@@ -20,6 +22,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE as CSP_NONCE
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -67,6 +70,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.humanize",
     "axes",
+    "csp",
     "korea_portal",
     "core",
     "news",
@@ -78,9 +82,15 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before whitenoise, so that static files carry it too.
+    "korea_portal.middleware.CrossOriginResourcePolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # A NUL byte in the path or a parameter is a 400, before any view or database sees it.
+    "korea_portal.middleware.RefuseNulMiddleware",
     # The anonymous page cache stores a page here, after every header and cookie is set…
     "korea_portal.cache.UpdatePageCacheMiddleware",
+    # …the Content-Security-Policy header included (see korea_portal/cache.py).
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     # Remembers the language of a page in another language than "/" would choose.
@@ -151,19 +161,31 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 # Seconds a visitor is asked to wait (Retry-After) when the database is unavailable.
 DATABASE_OUTAGE_RETRY_AFTER = int(os.environ.get("DJANGO_DB_OUTAGE_RETRY_AFTER", "30"))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# Each request is one transaction: a view that fails half-way leaves nothing
+# half-saved (mail is sent on commit: core/mail.py).
+DATABASES["default"]["ATOMIC_REQUESTS"] = True
 
-# Cache: Redis when REDIS_URL is set (shared by every worker), else local memory.
+# Cache: Redis when REDIS_URL is set (shared by every worker). Without it the
+# page cache is each worker's own memory (see README, Performance), but rate
+# limits and lockout counts go to a database table that every worker shares,
+# so that two workers do not allow twice the limit: they are never kept in a
+# worker's memory, in production or not, so a one-machine production site
+# (DESIGN.md: gunicorn workers over SQLite or PostgreSQL, no Redis) is safe.
+# The table is made by a migration (core/migrations/0001_shared_cache_table.py).
 REDIS_URL = os.environ.get("REDIS_URL", "")
+SHARED_CACHE_TABLE = "core_shared_cache"
 if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": os.environ.get("DJANGO_CACHE_PREFIX", "portal"),
-        }
+    redis_cache = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": os.environ.get("DJANGO_CACHE_PREFIX", "portal"),
     }
+    CACHES = {"default": redis_cache, "shared": redis_cache}
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "shared": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": SHARED_CACHE_TABLE},
+    }
 # Seconds an anonymous public page may be served from the cache.
 PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "60"))
 # Apps whose saves and deletes empty the page cache at once (see korea_portal/cache.py).
@@ -185,19 +207,32 @@ LOGIN_REDIRECT_URL = "accounts:profile"
 LOGOUT_REDIRECT_URL = "home"
 
 # Behind a reverse proxy that appends the client's address to X-Forwarded-For,
-# set DJANGO_TRUST_X_FORWARDED_FOR=1 so rate limits see the client, not the
-# proxy. Never set it without such a proxy: clients could then pick their
-# address. (django-axes reads REMOTE_ADDR: see AXES_IPWARE_* in its docs.)
+# set DJANGO_TRUST_X_FORWARDED_FOR=1 so that rate limits and django-axes see
+# the client, not the proxy (both ask core.ratelimit.client_address). Never set
+# it without such a proxy: clients could then pick their address.
 TRUST_X_FORWARDED_FOR = env_bool("DJANGO_TRUST_X_FORWARDED_FOR")
 
-# Brute-force protection (django-axes): lock an account, or an address, after
-# repeated failures, for the admin login too.
+# Brute-force protection (django-axes, and accounts/lockout.py), for the
+# admin's login and the password forms too. Failures count against one account
+# *from one address*: after AXES_FAILURE_LIMIT of them that pair is refused for
+# AXES_COOLOFF_HOURS. Guesses at made-up accounts from one address (behind a
+# proxy everyone may share one) lock no one else out. Against one account
+# guessed from many addresses, LOGIN_ACCOUNT_FAILURE_LIMIT (failures, seconds)
+# locks the account, from everywhere, for the rest of that window: a short
+# lock, which its owner can lift at once through the password-reset mail.
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "0.25"))
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_HANDLER = "accounts.lockout.AccountLockoutHandler"
+AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "core.ratelimit.client_address"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False
+LOGIN_ACCOUNT_FAILURE_LIMIT = (
+    int(os.environ.get("LOGIN_ACCOUNT_FAILURE_LIMIT", "20")),
+    int(os.environ.get("LOGIN_ACCOUNT_LOCK_SECONDS", "300")),
+)
 
 # Articles one registered user may e-mail in an hour (each sending counts once,
 # whatever its number of recipients); the next is refused with HTTP 429.
@@ -249,10 +284,12 @@ JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 # Static files and media.
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
+# Where collectstatic writes its manifest: not under STATIC_ROOT, which is served.
+STATIC_MANIFEST_ROOT = VAR_DIR / "static-manifest"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "korea_portal.storage.StaticFilesStorage"},
 }
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", VAR_DIR / "media"))
@@ -287,11 +324,47 @@ else:
 # Security headers (always on; the HTTPS-only ones with DJANGO_SECURE=1).
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Cross-Origin-Resource-Policy, on every answer and static file (korea_portal/middleware.py).
+CROSS_ORIGIN_RESOURCE_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+# Only the server reads the language cookie.
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+# Static files are for our own pages: no Access-Control-Allow-Origin: *.
+WHITENOISE_ALLOW_ALL_ORIGINS = False
+
+# Content-Security-Policy (django-csp) on every page: nothing but our own
+# scripts, styles, images and fonts, no inline script or style. A template
+# that truly needs an inline <script> gives it nonce="{{ request.csp_nonce }}"
+# (the nonce is then added to that answer's header); the public templates have
+# none (tests/korea_portal/test_security.py), so their pages carry a policy
+# without a nonce and may be served from the page cache (korea_portal/cache.py).
+# Django's admin and modeltranslation's tabs need nothing more: they load
+# every script and style from files (tests/browser/test_csp.py).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'none'"],
+        "script-src": ["'self'", CSP_NONCE],
+        "style-src": ["'self'", CSP_NONCE],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "form-action": ["'self'"],
+        "base-uri": ["'none'"],
+        "object-src": ["'none'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+
 if SECURE:
     SECURE_SSL_REDIRECT = env_bool("DJANGO_SSL_REDIRECT", default=True)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    # __Host- cookies are only accepted over HTTPS, for this exact host and path "/":
+    # no other subdomain can set or overwrite them.
+    SESSION_COOKIE_NAME = "__Host-sessionid"
+    CSRF_COOKIE_NAME = "__Host-csrftoken"
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     LANGUAGE_COOKIE_SECURE = True

@@ -1,5 +1,6 @@
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
+from django.core.cache.backends.db import DatabaseCache
 from django.db import connection
 from django.utils import translation
 
@@ -21,12 +22,29 @@ def plain_static_storage(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+def uses_database(request):
+    return request.node.get_closest_marker("django_db") is not None or bool(
+        {"db", "transactional_db", "live_server"} & set(request.fixturenames)
+    )
+
+
 @pytest.fixture(autouse=True)
-def empty_cache():
-    """Each test starts with no cached pages and no rate-limit counts."""
-    cache.clear()
+def empty_cache(request):
+    """
+    Each test starts with no cached pages and no rate-limit counts.
+
+    The shared cache is a database table (without REDIS_URL): a test that may
+    not use the database has nothing there to empty.
+    """
+    if uses_database(request):
+        # Set the test's database up first (as the test asks for it), then empty its cache table.
+        request.getfixturevalue("db")
+    emptied = [cache for cache in caches.all() if uses_database(request) or not isinstance(cache, DatabaseCache)]
+    for cache in emptied:
+        cache.clear()
     yield
-    cache.clear()
+    for cache in emptied:
+        cache.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -12,7 +12,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def manage(*args, **env):
-    environment = {key: value for key, value in os.environ.items() if not key.startswith(("DJANGO_", "DATABASE_URL"))}
+    inherited = ("DJANGO_", "DATABASE_URL", "REDIS_URL")
+    environment = {key: value for key, value in os.environ.items() if not key.startswith(inherited)}
     environment.update(env)
     return subprocess.run(  # noqa: S603 - our own manage.py
         [sys.executable, "manage.py", *args], cwd=ROOT, env=environment, capture_output=True, text=True, timeout=120
@@ -25,6 +26,26 @@ def test_a_public_host_without_a_secret_key_refuses_to_start():
     assert "DJANGO_SECRET_KEY must be set" in result.stderr
 
 
+def shared_cache_backend(**env):
+    code = "from django.conf import settings; print(settings.CACHES['shared']['BACKEND'])"
+    result = manage("shell", "--no-imports", "-c", code, **env)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def test_rate_limits_are_shared_by_every_worker_with_or_without_redis():
+    """Never a worker's own memory: two workers must not allow twice the limit, in production least of all."""
+    production = {
+        "DJANGO_SECURE": "1",
+        "DJANGO_SECRET_KEY": "a-long-random-secret-key-for-the-test-0123456789-abcdefghijklmnop",
+        "DJANGO_ALLOWED_HOSTS": "portal.example",
+    }
+    assert shared_cache_backend(**production) == "django.core.cache.backends.db.DatabaseCache"
+    assert shared_cache_backend() == "django.core.cache.backends.db.DatabaseCache"
+    redis = shared_cache_backend(**production, REDIS_URL="redis://127.0.0.1:6379/0")
+    assert redis == "django.core.cache.backends.redis.RedisCache"
+
+
 def test_production_variables_pass_the_deployment_check_without_a_warning():
     result = manage(
         "check",
@@ -34,6 +55,7 @@ def test_production_variables_pass_the_deployment_check_without_a_warning():
         DJANGO_SECURE="1",
         DJANGO_SECRET_KEY="a-long-random-secret-key-for-the-test-0123456789-abcdefghijklmnop",
         DJANGO_ALLOWED_HOSTS="portal.example",
+        REDIS_URL="redis://127.0.0.1:6379/0",
     )
     assert result.returncode == 0, result.stderr
     assert "System check identified no issues" in result.stdout
