@@ -108,13 +108,19 @@ def confirm_subscription(token):
     return subscription
 
 
-def unsubscribe(token):
-    """Delete the subscription of the address a signed link names; return the address, or None if the link is bad."""
+def read_unsubscribe(token):
+    """Return the address a signed unsubscribe link names, or None if the link is bad."""
     try:
-        email = signing.loads(token, salt=NEWSLETTER_UNSUBSCRIBE_SALT)
+        return signing.loads(token, salt=NEWSLETTER_UNSUBSCRIBE_SALT)
     except signing.BadSignature:
         return None
-    Subscription.objects.of_address(email).delete()
+
+
+def unsubscribe(token):
+    """Delete the subscription of the address a signed link names; return the address, or None if the link is bad."""
+    email = read_unsubscribe(token)
+    if email is not None:
+        Subscription.objects.of_address(email).delete()
     return email
 
 

@@ -3,8 +3,9 @@ The newsletter's pages: subscribe (double opt-in), confirm, unsubscribe.
 
 Subscribing answers the same whether the address is new, waiting for its
 confirmation or already subscribed: only its owner learns anything, by mail.
-The confirmation link acts on POST only (its page has a button); the
-unsubscribe link works in one click.
+Both mailed links act on POST only (their pages have a button): mail
+scanners open the links in a mail, and must neither subscribe nor
+unsubscribe anyone.
 """
 
 from django.shortcuts import redirect, render
@@ -74,20 +75,24 @@ class ConfirmView(View):
 @method_decorator([csrf_exempt, never_cache], name="dispatch")
 class UnsubscribeView(View):
     """
-    Unsubscribe in one click: following the link (GET) is enough.
+    Unsubscribe from the mailed link: its page (GET) names the address and
+    has one button, whose POST unsubscribes.
 
-    Unlike the confirmation link, this one acts on GET, as readers expect of
-    an unsubscribe link: a mail scanner that opens it unsubscribes the
-    address, which is the safe way round (README, the newsletter).
-
-    POST does the same for mail programs that offer their own unsubscribe
-    button (RFC 8058); the signed token, not a CSRF token, authorises it.
+    A mail scanner that opens the link changes nothing. Mail programs that
+    offer their own unsubscribe button post to the same address without a
+    CSRF token (RFC 8058's one-click ``List-Unsubscribe-Post``): the signed
+    token in the URL, not a CSRF token, authorises the POST, so the page's
+    own form needs none either.
     """
 
     def get(self, request, token):
+        email = services.read_unsubscribe(token)
+        if email is None:
+            return render(request, "newsletter/link_invalid.html", status=400)
+        return render(request, "newsletter/unsubscribe.html", {"email": email})
+
+    def post(self, request, token):
         email = services.unsubscribe(token)
         if email is None:
             return render(request, "newsletter/link_invalid.html", status=400)
         return render(request, "newsletter/unsubscribed.html", {"email": email})
-
-    post = get

@@ -47,7 +47,7 @@ def test_an_address_stored_in_capitals_is_found_by_subscribing_confirming_and_un
     assert list(Subscription.objects.all()) == [subscription]
     subscription.refresh_from_db()
     assert subscription.language == "ko"
-    client.get(unsubscribe_path)
+    client.post(unsubscribe_path)
     assert not Subscription.objects.exists()
 
 

@@ -110,8 +110,15 @@ def test_subscribe_confirm_send_unsubscribe(client, committed, mailoutbox):
     assert "nothing to send" in send_newsletter()
     assert len(mailoutbox) == 2
 
-    # One click on the link unsubscribes.
+    # Opening the link (as a mail scanner does) only asks; its button unsubscribes.
     page = client.get(leave_path)
+    assert page.status_code == 200
+    assert "no-store" in page["Cache-Control"]
+    with translation.override("de"):
+        assert gettext("Leave the newsletter?") in page.content.decode()
+        assert f'<button type="submit">{gettext("Unsubscribe")}</button>' in page.content.decode()
+    assert Subscription.objects.exists()
+    page = client.post(leave_path)
     assert page.status_code == 200
     assert "no-store" in page["Cache-Control"]
     with translation.override("de"):
@@ -217,6 +224,7 @@ def test_bad_or_expired_links_are_refused(client, monkeypatch):
     assert client.get("/en/newsletter/confirm/forged:token/").status_code == 400
     assert client.post("/en/newsletter/confirm/forged:token/").status_code == 400
     assert client.get("/en/newsletter/unsubscribe/forged:token/").status_code == 400
+    assert client.post("/en/newsletter/unsubscribe/forged:token/").status_code == 400
     long_ago = time.time() - NEWSLETTER_CONFIRM_MAX_AGE - 60
     monkeypatch.setattr(signing.time, "time", lambda: long_ago)
     token = signing.dumps(
