@@ -12,6 +12,7 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemaps_views
+from django.db import transaction
 from django.urls import include, path, re_path
 from django.views.generic import TemplateView
 from django.views.static import serve
@@ -89,6 +90,9 @@ MEDIA_TYPES = {
 }
 
 
+# A file from disk needs no database: no transaction (ATOMIC_REQUESTS) for it,
+# so media are still served while the database is down.
+@transaction.non_atomic_requests
 def serve_media(request, path):
     """
     Serve an uploaded file from ``MEDIA_ROOT`` as it is set when asked, where no
