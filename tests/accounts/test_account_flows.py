@@ -139,6 +139,7 @@ def test_signup_refuses_weak_or_mismatched_passwords_and_bad_input(client, mailo
 
 
 def test_signup_mail_requests_are_limited(client, committed, mailoutbox):
+    """Three sign-ups for one address send three mails; a fourth gets "Please try again later." and no mail."""
     for number in range(3):
         committed(client.post, SIGNUP, signup_data(email="flood@example.org", display_name=f"N{number}"))
     response = committed(client.post, SIGNUP, signup_data(email="flood@example.org"))
@@ -256,6 +257,7 @@ def test_header_links_to_the_profile(client):
 
 
 def test_password_change(client):
+    """A wrong current password is refused; the right one changes the password, and the reader stays logged in."""
     user = make_user()
     client.force_login(user)
     url = reverse("accounts:password-change")
@@ -272,6 +274,7 @@ def test_password_change(client):
 
 
 def test_password_reset_by_mail(client, committed, mailoutbox):
+    """The reset mail is in the reader's language, however the address is typed; its link sets a new password once."""
     user = make_user(email="forgot@example.org", preferred_language="ko", email_verified=False)
     url = reverse("accounts:password-reset")
     response = committed(client.post, url, {"email": "Forgot@example.org"})
@@ -306,6 +309,7 @@ def test_password_reset_answers_the_same_for_an_unknown_address(client, committe
 
 
 def test_password_reset_mails_are_limited(client, committed, mailoutbox):
+    """Three reset requests for one address send three mails; a fourth gets "Please try again later." and no mail."""
     make_user(email="target@example.org")
     url = reverse("accounts:password-reset")
     for _attempt in range(3):

@@ -26,6 +26,7 @@ def records():
 
 
 def test_administrators_read_the_records(client, records):
+    """Administrators list scraps, mailed articles, subscriptions and newsletter issues, but cannot add one by hand."""
     client.force_login(make_user(is_staff=True, is_superuser=True))
     for model in RECORDS:
         response = client.get(reverse(f"admin:{model}_changelist"))

@@ -41,6 +41,7 @@ def test_the_article_page_offers_the_email_tool(client, article):
 
 
 def test_email_an_article(client, committed, mailoutbox, sender, article):
+    """A reader mails an article to two people: each gets their own mail, replies go to the reader, and it is logged."""
     form = client.get(article.tool_urls["email"])
     assert form.status_code == 200
     assert "Korea and Japan sign an accord" in form.content.decode()

@@ -189,6 +189,7 @@ def test_notes_and_removal_are_post_only(client, reader):
 
 
 def test_export_as_csv(client, reader):
+    """The scrapbook downloads as CSV in the page's language, with address, dates, note; no title runs as a formula."""
     article = make_article(title_en="=HYPERLINK(evil)", title_ko="한국어 제목", body_ko="<p>본문</p>")
     make_scrap(reader, article, note="To read, with a comma")
     response = client.get("/ko/accounts/scrapbook/scrapbook.csv")

@@ -127,6 +127,7 @@ class TestFontSize:
 
     @pytest.mark.parametrize("viewport", [PHONE, {"width": 1280, "height": 900}])
     def test_largest_step_keeps_the_layout(self, page, demo, viewport):
+        """At the largest font size the article still fits the screen's width, on a phone and on a desktop."""
         open_with_viewport(page, demo["article"], viewport)
         for _step in range(LARGEST_STEP):
             page.get_by_role("button", name="Enlarge font size").click()
@@ -218,6 +219,7 @@ class TestLayout:
             assert has_horizontal_scroll(page) is False, name
 
     def test_phone_header_is_compact(self, page, demo):
+        """On a phone the header and its navigation fit in the top half of the screen."""
         open_with_viewport(page, demo["home"], PHONE)
         header = page.locator(".site-header").bounding_box()
         nav = page.locator(".main-nav").bounding_box()

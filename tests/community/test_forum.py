@@ -98,6 +98,7 @@ def test_unknown_board_or_topic_is_404(client, topic):
 
 
 def test_posting_is_rate_limited(client, settings, topic):
+    """A reader past the reply limit is refused with "Please wait a little.", and the extra reply is not posted."""
     settings.FORUM_POST_LIMIT = (2, 600)
     client.force_login(make_user())
     for number in range(2):

@@ -84,6 +84,7 @@ class TestOutdatedMarking:
         assert article.translation_state("ko") == TranslationState.TRANSLATED
 
     def test_news_articles_are_tracked_too(self):
+        """Changing a news article's English title marks its French translation outdated, as for relation articles."""
         article = make_article(title_fr="Titre", body_fr="<p>Texte</p>")
         article.title_en = "A better title"
         article.save()

@@ -120,6 +120,7 @@ def test_a_second_trade_figure_for_the_same_year_is_refused_with_the_reason_and_
 
 
 def test_publish_action_and_language_column(editor_client):
+    """The editors' article list shows each article's languages, and its Publish action publishes the chosen drafts."""
     draft = make_article(status=NewsArticle.Status.DRAFT, title_fr="Titre", body_fr="<p>Texte</p>")
     changelist = reverse("admin:news_article_changelist")
     page = editor_client.get(changelist)

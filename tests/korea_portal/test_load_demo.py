@@ -57,6 +57,7 @@ def test_header_keywords_are_tags(loaded):
 
 
 def test_the_five_partners(loaded):
+    """The demo's five partners come in order, the EU as a bloc without ISO code, with each year of ties where known."""
     partners = {partner.slug: partner for partner in Partner.objects.all()}
     assert list(partners) == ["united-states", "japan", "european-union", "china", "russia"]
     assert partners["european-union"].kind == Partner.Kind.BLOC
@@ -79,6 +80,7 @@ def test_relation_articles_keep_the_seed_text_paragraph_for_paragraph(loaded):
 
 
 def test_the_three_summits(loaded):
+    """The demo's summits with the United States, Japan and China have their November 2005 dates, places and leaders."""
     summits = {summit.partner.slug: summit for summit in Summit.objects.select_related("partner")}
     assert summits["united-states"].date == date(2005, 11, 17)
     assert summits["united-states"].place_en == "Gyeongju"
@@ -127,6 +129,7 @@ def test_demo_editor_is_created_once_with_a_printed_password(loaded):
 
 
 def test_the_forum_boards(loaded):
+    """The demo's forum has three boards, in order: General, Korea and the world, Culture."""
     from community.models import Board
 
     assert list(Board.objects.values_list("slug", flat=True)) == ["general", "korea-and-the-world", "culture"]

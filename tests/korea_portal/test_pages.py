@@ -69,6 +69,7 @@ class TestLayout:
         assert '<link rel="alternate" hreflang="x-default" href="http://testserver/en/about/">' in html
 
     def test_search_box_and_keyword_bar(self, html):
+        """Every page has a search box, and a keyword bar linking each header keyword to its tag page."""
         assert 'role="search"' in html and 'action="/en/search/"' in html
         bar = html.split('class="keyword-bar"', 1)[1].split("</nav>", 1)[0]
         assert re.findall(r'href="([^"]+)">(\w+)</a>', bar) == [
@@ -82,6 +83,7 @@ class TestLayout:
         assert "aria-current" not in nav
 
     def test_footer_links(self, html):
+        """The footer links to the feed, the sitemap, the privacy page and the contact form."""
         footer = html.split('class="site-footer"', 1)[1]
         for link in ('href="/feeds/en/latest/"', 'href="/en/sitemap/"', 'href="/en/privacy/"', 'href="/en/contact/"'):
             assert link in footer
@@ -140,6 +142,7 @@ class TestHome:
 
 class TestFixedPages:
     def test_about(self, client):
+        """The About page is headed "About us" and says the portal is in ten languages."""
         html = html_of(client.get("/en/about/"))
         assert "<h1>About us</h1>" in html and "in ten languages" in html
 
@@ -149,6 +152,7 @@ class TestFixedPages:
             assert f"<dt>{tool}</dt>" in html
 
     def test_privacy(self, client):
+        """The Privacy page is headed "Privacy" and tells where the font size choice is kept."""
         html = html_of(client.get("/en/privacy/"))
         assert "<h1>Privacy</h1>" in html and "font size" in html
 
@@ -161,6 +165,7 @@ class TestFixedPages:
         assert '<a href="/en/contact/">Contact the webmaster</a>' in html
 
     def test_fixed_pages_are_translated(self, client):
+        """The help page under /de/ is a German page."""
         assert '<html lang="de"' in html_of(client.get("/de/help/"))
 
 
@@ -303,6 +308,7 @@ class TestErrorPages:
 
 
 def test_robots_txt(client):
+    """robots.txt is plain text that keeps crawlers out of the admin and names the sitemap."""
     response = client.get("/robots.txt")
     text = response.content.decode()
     assert response.status_code == 200

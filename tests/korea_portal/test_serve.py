@@ -258,6 +258,7 @@ def proxy(served, tmp_path_factory):
 
 
 def test_nginx_accepts_the_example(proxy):
+    """nginx -t accepts deploy/nginx.conf, filled in for this machine."""
     assert proxy.checked.returncode == 0, proxy.checked.stderr
     assert "test is successful" in proxy.checked.stderr
 

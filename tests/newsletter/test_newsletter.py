@@ -49,6 +49,7 @@ def test_the_footer_leads_to_the_subscribe_form(client):
 
 
 def test_subscribe_confirm_send_unsubscribe(client, committed, mailoutbox):
+    """A subscriber confirms by a button, gets only their sections in their language, once, and leaves by a button."""
     politics = make_section(slug="politics")
     make_section(slug="culture")
     response = committed(
@@ -212,6 +213,7 @@ def test_an_unknown_or_impossible_section_is_a_form_error(client, mailoutbox, se
 
 
 def test_subscription_mails_are_limited(client, committed, mailoutbox):
+    """Three subscriptions for one address send three mails; a fourth gets "Please try again later." and no mail."""
     for _attempt in range(3):
         committed(client.post, SUBSCRIBE, {"email": "flood@example.org", "language": "en"})
     response = committed(client.post, SUBSCRIBE, {"email": "flood@example.org", "language": "en"})

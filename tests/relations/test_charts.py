@@ -291,4 +291,5 @@ def test_partner_list_gives_the_latest_two_way_trade(client):
     ],
 )
 def test_value_axis_is_rounded(largest, step, top):
+    """The value axis rises in steps of 1, 2 or 5 times a power of ten, to the first that reaches the largest value."""
     assert nice_scale(largest) == (step, top)

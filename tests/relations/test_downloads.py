@@ -66,6 +66,7 @@ def demo_partners():
 
 
 def test_china_csv_has_the_split(client, demo_partners):
+    """China's CSV gives the 2000 total with its split into exports and imports, and the figure's source."""
     rows = csv_rows(client, "/en/world/china/trade.csv")
     assert rows == [
         HEADER,
@@ -194,4 +195,5 @@ def test_partner_page_links_both_downloads(client, demo_partners):
 
 
 def test_downloads_refuse_to_write(client, demo_partners):
+    """The trade downloads are read-only: a POST to one is refused."""
     assert client.post("/en/world/china/trade.csv").status_code == 405

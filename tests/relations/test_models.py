@@ -101,6 +101,7 @@ class TestTradeFigureDatabaseRules:
         assert errors_of(figure)["total"] == ["Give at least one amount: the total, exports, imports or the balance."]
 
     def test_share_is_a_percentage(self):
+        """A share above 100 per cent is refused."""
         figure = TradeFigure(partner=make_partner(), year=2003, total=BILLION, share=Decimal("120"))
         assert "share" in errors_of(figure)
 

@@ -35,6 +35,7 @@ def test_partner_page_shows_articles_summits_and_trade(client):
 
 
 def test_approximate_figure_is_marked(client):
+    """A partner page shows an undated "more than" figure as a lower bound, labelled "Annual (no year given)"."""
     partner = make_partner(slug="japan")
     make_trade_figure(partner=partner, year=None, total=53_000_000_000, bound="more_than")
     html = client.get("/en/world/japan/").content.decode()
@@ -43,6 +44,7 @@ def test_approximate_figure_is_marked(client):
 
 
 def test_relation_article_page(client):
+    """A relation article's page shows its title and body, with its scripts removed."""
     article = make_relation_article(
         title_en="ROK-EU Relations", body_en="<p>Shared ideals.</p><script>alert(1)</script>"
     )
