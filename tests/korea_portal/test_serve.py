@@ -133,7 +133,7 @@ def test_every_cookie_is_secure(served):
     status, headers, _ = get(served.port, "/fr/contact/", as_from_proxy(**{"Accept-Language": "en"}))
     assert status == 200
     cookies = headers.get_all("Set-Cookie")
-    assert {cookie.split("=", 1)[0] for cookie in cookies} >= {"csrftoken", "portal_language"}
+    assert {cookie.split("=", 1)[0] for cookie in cookies} >= {"__Host-csrftoken", "portal_language"}
     assert all("; Secure" in cookie for cookie in cookies), cookies
 
 
@@ -308,7 +308,9 @@ def test_html_is_compressed_with_brotli_once_the_module_is_there(proxy):
 
 
 def test_hashed_static_files_are_kept_for_good(proxy, served):
-    manifest = json.loads((served.var / "static" / "staticfiles.json").read_text())
+    # collectstatic's manifest is kept outside what is served (settings.STATIC_MANIFEST_ROOT).
+    manifest = json.loads((served.var / "static-manifest" / "staticfiles.json").read_text())
+    assert not (served.var / "static" / "staticfiles.json").exists()
     hashed = manifest["paths"]["css/portal.css"]
     status, headers, body = get(proxy.https, f"/static/{hashed}", {"Accept-Encoding": "gzip"}, context=proxy.tls)
     assert status == 200
