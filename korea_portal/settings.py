@@ -78,6 +78,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # A NUL character in the path, a parameter or a cookie is a 400, before anything reads it.
+    "korea_portal.middleware.RefuseNulMiddleware",
     # The anonymous page cache stores a page here, after every header and cookie is set…
     "korea_portal.cache.UpdatePageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
