@@ -34,6 +34,19 @@ def normalise_email(address):
     return address.strip().lower()
 
 
+def clean_normalised_email(form):
+    """
+    Return the form's ``email`` normalised, checked again by the field's validators.
+
+    Lower case may be longer or no longer an address: ``İ`` becomes ``i̇``
+    (two characters, the second a combining dot), so a valid address could
+    become one the database column or the model's validation refuses.
+    """
+    email = normalise_email(form.cleaned_data["email"])
+    form.fields["email"].run_validators(email)
+    return email
+
+
 class LoginForm(auth_forms.AuthenticationForm):
     """Log in with the e-mail address (readers) or the username (editors)."""
 
@@ -89,7 +102,7 @@ class SignupForm(auth_forms.SetPasswordMixin, forms.Form):
         self.fields["password1"].help_text = password_help_text()
 
     def clean_email(self):
-        return normalise_email(self.cleaned_data["email"])
+        return clean_normalised_email(self)
 
     def clean(self):
         self.validate_passwords()
@@ -244,4 +257,4 @@ class SubscriptionForm(forms.Form):
     )
 
     def clean_email(self):
-        return normalise_email(self.cleaned_data["email"])
+        return clean_normalised_email(self)
