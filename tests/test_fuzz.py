@@ -11,6 +11,8 @@ paths, not through their views, so these tests do not depend on which module
 holds a view.
 """
 
+import os
+import re
 from contextlib import contextmanager
 from types import SimpleNamespace
 from urllib.parse import quote, quote_from_bytes
@@ -43,17 +45,19 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-# Bounded: the whole module takes well under a minute of CPU on SQLite. Failing
-# examples are not kept between runs (no example database): each run draws afresh.
+# Bounded: the whole module takes well under a minute of CPU on SQLite; FUZZ_EXAMPLES=500
+# searches deeper, by hand. Failing examples are not kept between runs (no example
+# database): each run draws afresh, and a failure prints how to replay it.
+EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "25"))
 FUZZ = hypothesis_settings(
-    max_examples=25,
+    max_examples=EXAMPLES,
     deadline=None,
     database=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-    # A failure prints the @reproduce_failure line that replays it.
     print_blob=True,
 )
-FEW = hypothesis_settings(FUZZ, max_examples=12)
+# For the tests whose examples cost the most.
+FEW = hypothesis_settings(FUZZ, max_examples=max(1, EXAMPLES // 2))
 
 # What a page, a form error or a refusal may answer; a 500 (or an exception) never is.
 ACCEPTED = {200, 301, 302, 400, 403, 404, 405, 429}
@@ -434,6 +438,90 @@ def test_any_cookie_gives_a_page_never_a_500(site, name, value, language):
         accepted(client.get("/"))
         accepted(client.get(f"/{language}/about/"))
         accepted(client.post(f"/{language}/contact/", {"name": "Minji", "email": READER_EMAIL}))
+
+
+# A header carries what gunicorn lets through: no control character but the tab.
+HEADER_VALUE = COOKIE_VALUE.map(lambda text: re.sub(r"[\x00-\x08\x0a-\x1f\x7f]", "", text))
+
+
+@FUZZ
+@given(
+    accept_language=HEADER_VALUE,
+    user_agent=HEADER_VALUE,
+    host=st.one_of(st.just("testserver"), HEADER_VALUE),
+    password=PASSWORD,
+)
+def test_any_header_gives_a_page_never_a_500(site, accept_language, user_agent, host, password):
+    headers = {"accept-language": accept_language, "user-agent": user_agent}
+    with fresh_client() as client:
+        accepted(client.get("/", headers=headers))
+        accepted(client.get("/en/about/", headers={**headers, "host": host}))
+        # A failed login is recorded with the browser's name.
+        accepted(client.post("/en/accounts/login/", {"username": READER_EMAIL, "password": password}, headers=headers))
+
+
+# Every way a page may be asked for, on the pages that take forms or act.
+METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE"]
+ACTING_PAGES = [
+    "/en/contact/",
+    "/en/search/",
+    "/en/accounts/signup/",
+    "/en/accounts/login/",
+    "/en/accounts/logout/",
+    "/en/accounts/profile/",
+    "/en/accounts/password/",
+    "/en/accounts/password/reset/",
+    "/en/accounts/delete/",
+    "/en/accounts/verify/",
+    "/en/accounts/scrapbook/",
+    "/en/accounts/scrapbook/scrapbook.csv",
+    "/en/accounts/scrapbook/{scrap}/note/",
+    "/en/accounts/scrapbook/{scrap}/remove/",
+    "/en/news/culture/kimchi/email/",
+    "/en/news/culture/kimchi/scrap/",
+    "/en/world/japan/trade.csv",
+    "/en/newsletter/",
+    "/en/newsletter/unsubscribe/x/",
+    "/en/forum/general/new/",
+    "/en/forum/general/{topic}/",
+    "/en/forum/posts/{post}/hide/",
+    "/en/forum/topics/{topic}/lock/",
+    "/feeds/en/latest/",
+    "/robots.txt",
+    "/admin/news/article/translations/",
+]
+
+
+@FUZZ
+@given(
+    method=st.sampled_from(METHODS),
+    page=st.sampled_from(ACTING_PAGES),
+    who=st.sampled_from(["visitor", "reader", "moderator", "editor"]),
+    body=RAW,
+)
+def test_any_method_on_a_page_gives_an_answer_never_a_500(site, method, page, who, body):
+    url = page.format(scrap=site.scrap.pk, topic=site.topic.pk, post=site.post.pk)
+    with fresh_client(getattr(site, who, None)) as client:
+        accepted(client.generic(method, url, f"note={body}&body={body}", "application/x-www-form-urlencoded"))
+
+
+@FEW
+@given(fields=st.lists(st.tuples(RAW, RAW), max_size=6), boundary=st.sampled_from(["", "x", "--"]), body=st.binary())
+def test_any_form_body_gives_a_form_error_or_a_400(site, fields, boundary, body):
+    urlencoded = "&".join(f"{name}={value}" for name, value in fields)
+    with fresh_client(site.reader) as client:
+        for url in ("/en/contact/", "/en/forum/general/new/", "/en/accounts/profile/"):
+            accepted(client.post(url, urlencoded, "application/x-www-form-urlencoded"))
+            accepted(client.post(url, body, f"multipart/form-data; boundary={boundary}"))
+
+
+@FEW
+@given(action=st.one_of(st.just("start-over"), TEXT))
+def test_any_action_on_the_verification_page_gives_a_page_or_a_redirect(site, action):
+    with fresh_client() as client:
+        unverified = make_user(email="new@example.org", email_verified=False)
+        client.post("/en/accounts/login/", {"username": unverified.email, "password": READER_PASSWORD})
+        accepted(client.post("/en/accounts/verify/", {"action": action}))
 
 
 # What these tests found, each kept as a plain test
