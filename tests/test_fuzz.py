@@ -524,6 +524,50 @@ def test_any_action_on_the_verification_page_gives_a_page_or_a_redirect(site, ac
         accepted(client.post("/en/accounts/verify/", {"action": action}))
 
 
+# Content: what editors save in the admin (whose fields refuse NUL) is shown on every kind of page.
+EDITOR_TEXT = TEXT.map(lambda text: text.replace("\x00", ""))
+# A title or a name: the admin strips it and requires one.
+EDITOR_NAME = EDITOR_TEXT.map(lambda text: text.strip() or "Kimchi")
+
+
+@FEW
+@given(
+    title=EDITOR_NAME,
+    summary=EDITOR_TEXT,
+    body=st.one_of(EDITOR_TEXT, EDITOR_TEXT.map("<p>{0}</p><script>{0}</script><a href='{0}'>{0}</a>".format)),
+    name=EDITOR_NAME,
+    note=EDITOR_TEXT,
+)
+def test_any_text_an_editor_saves_gives_pages_never_a_500(site, title, summary, body, name, note):
+    with fresh_client() as client:
+        section = make_section(name_en=name[:100])
+        tag = make_tag(name_en=name[:100])
+        article = make_article(section=section, title_en=title[:250], summary_en=summary, body_en=body)
+        article.tags.add(tag)
+        partner = make_country(name_en=name[:100])
+        relation = make_relation_article(country=partner, title_en=title[:250], summary_en=summary, body_en=body)
+        make_trade_figure(partner=partner, year=2024, total=1, source=name[:200], note=note)
+        make_trade_figure(partner=partner, total=2, note=note)
+        for url in (
+            "/en/",
+            "/ar/",
+            article.get_absolute_url(),
+            f"{article.get_absolute_url()}print/",
+            section.get_absolute_url(),
+            tag.get_absolute_url(),
+            relation.get_absolute_url(),
+            partner.get_absolute_url(),
+            f"{partner.get_absolute_url()}trade.csv",
+            f"{partner.get_absolute_url()}trade.json",
+            "/en/world/",
+            "/en/sitemap/",
+            "/feeds/en/latest/",
+            f"/feeds/en/sections/{section.slug}/",
+            "/sitemap-articles.xml",
+        ):
+            assert accepted(client.get(url)).status_code == 200
+
+
 # What these tests found, each kept as a plain test
 
 
@@ -575,3 +619,15 @@ def test_a_nul_character_in_a_form_or_a_cookie_is_refused_with_a_400():
     client.cookies["sessionid"] = "abcdefghijk\x00"
     assert client.get("/en/").status_code == 400
     assert "\\000" in client.cookies.output()
+
+
+def test_a_control_character_in_an_article_is_left_out_of_the_feeds():
+    """A vertical tab pasted into a title made Django refuse to write the feed: a 500 on every feed that listed it."""
+    section = make_section(slug="culture", name_en="Cul\x0cture")
+    make_article(section=section, title_en="Spring\x0bfestival", summary_en="Lanterns\x1b by the river")
+    for url in ("/feeds/en/latest/", "/feeds/en/sections/culture/"):
+        feed = Client().get(url)
+        assert feed.status_code == 200
+        assert "<title>Springfestival</title>" in feed.content.decode()
+        assert "Lanterns by the river" in feed.content.decode()
+    assert "<title>Korea Portal: Culture</title>" in Client().get("/feeds/en/sections/culture/").content.decode()
