@@ -176,6 +176,8 @@ AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False
+# The name typed, cut to the length axes stores (a longer one was a 500 on PostgreSQL).
+AXES_USERNAME_CALLABLE = "accounts.lockout.lockout_username"
 
 # Articles one registered user may e-mail in an hour (each sending counts once,
 # whatever its number of recipients); the next is refused with HTTP 429.

@@ -18,6 +18,7 @@ from types import SimpleNamespace
 from urllib.parse import quote, quote_from_bytes
 
 import pytest
+from axes.models import AccessAttempt
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -291,6 +292,7 @@ def test_any_login_gives_a_form_error_or_a_redirect(site, username, password, ne
     with fresh_client() as client:
         accepted(client.get("/en/accounts/login/", {"next": next_url}))
         accepted(client.post("/en/accounts/login/", {"username": username, "password": password, "next": next_url}))
+        accepted(client.post("/admin/login/", {"username": username, "password": password, "next": next_url}))
 
 
 @FUZZ
@@ -631,3 +633,11 @@ def test_a_control_character_in_an_article_is_left_out_of_the_feeds():
         assert "<title>Springfestival</title>" in feed.content.decode()
         assert "Lanterns by the river" in feed.content.decode()
     assert "<title>Korea Portal: Culture</title>" in Client().get("/feeds/en/sections/culture/").content.decode()
+
+
+@pytest.mark.parametrize("url", ["/en/accounts/login/", "/admin/login/"])
+def test_a_login_with_a_name_longer_than_any_account_is_a_failed_login_and_counted(url):
+    """django-axes stored the name as typed: past 255 characters, its column refused it (a 500 on PostgreSQL)."""
+    response = Client().post(url, {"username": "x" * 300, "password": "not-the-password"})
+    assert response.status_code == 200
+    assert AccessAttempt.objects.get().username == "x" * 255
