@@ -11,6 +11,8 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
+from core.admin import OutOfRangeDatesMixin
+
 from .models import ArticleEmail, NewsletterIssue, Scrap, Subscription, User
 
 
@@ -23,7 +25,7 @@ class UserAdmin(BaseUserAdmin):
     )
 
 
-class RecordAdmin(admin.ModelAdmin):
+class RecordAdmin(OutOfRangeDatesMixin, admin.ModelAdmin):
     """A record kept by the site: viewable and deletable, never added or changed here."""
 
     def has_add_permission(self, request):

@@ -1,8 +1,9 @@
-"""Admin bases shared by the apps: translated fields in tabs, per-language inputs, action messages."""
+"""Admin bases shared by the apps: translated fields in tabs, per-language inputs, action messages, list filters."""
 
 from django import forms
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.admin.options import IncorrectLookupParameters
 from modeltranslation.admin import TabbedTranslationAdmin
 from modeltranslation.utils import get_translation_fields
 
@@ -25,6 +26,22 @@ class CountMessageMixin:
         self.message_user(request, message % {"count": count}, messages.SUCCESS)
 
 
+class OutOfRangeDatesMixin:
+    """
+    Answer a list filtered on a date no one can hold as any invalid filter is answered (``?e=1``).
+
+    Django raises ``OverflowError`` on a date past what Python or the database
+    can hold (year 99999999999, the day after 31 December 9999, 1 January of
+    year 1 in UTC on SQLite) in the date filters and the date hierarchy: it was a 500.
+    """
+
+    def get_changelist_instance(self, request):
+        try:
+            return super().get_changelist_instance(request)
+        except OverflowError as error:
+            raise IncorrectLookupParameters(error) from error
+
+
 class LanguageWidgetsMixin:
     """
     Give every translation field's input its language and direction.
@@ -43,7 +60,7 @@ class LanguageWidgetsMixin:
         return formfield
 
 
-class PortalTranslationAdmin(CountMessageMixin, LanguageWidgetsMixin, TabbedTranslationAdmin):
+class PortalTranslationAdmin(OutOfRangeDatesMixin, CountMessageMixin, LanguageWidgetsMixin, TabbedTranslationAdmin):
     """The tabbed translation admin, with each tab marked filled or empty (``static/admin-portal/``)."""
 
     class Media:

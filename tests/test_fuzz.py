@@ -44,7 +44,13 @@ from tests.factories import (
     make_user,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [
+    pytest.mark.django_db,
+    # Rate-limit keys made of any address may be longer than memcached takes; the site uses Redis.
+    pytest.mark.filterwarnings("ignore::django.core.cache.backends.base.CacheKeyWarning"),
+]
+# What Django warns of when a date filter of the admin names a day without its time zone.
+NAIVE_DATES = pytest.mark.filterwarnings("ignore:DateTimeField .* received a naive datetime:RuntimeWarning")
 
 # Bounded: the whole module takes well under a minute of CPU on SQLite; FUZZ_EXAMPLES=500
 # searches deeper, by hand. Failing examples are not kept between runs (no example
@@ -170,6 +176,7 @@ def site():
         reader=reader,
         moderator=moderator,
         editor=make_editor(),
+        superuser=make_user(is_staff=True, is_superuser=True),
         scrap=make_scrap(reader, article, note="Read again"),
     )
 
@@ -424,6 +431,31 @@ def test_any_admin_list_filter_gives_a_page_or_a_redirect(site, path, value, sea
         accepted(client.get(path, {lookup: value, "q": search, "o": order, "p": page}))
 
 
+# The date hierarchy and the date filters of the lists that have them.
+DATED_LISTS = {
+    "/admin/news/article/": "publish_date",
+    "/admin/relations/article/": "publish_date",
+    "/admin/relations/summit/": "date",
+    "/admin/accounts/scrap/": "created",
+}
+# Years, months and days in range, at its edges and far past it.
+DATE_PART = st.one_of(st.integers(min_value=-1, max_value=10_000), st.integers(), st.sampled_from([1, 12, 31, 9999]))
+DATE = st.one_of(st.dates().map(str), st.datetimes().map(str), TEXT)
+
+
+@NAIVE_DATES
+@FUZZ
+@given(
+    path=st.sampled_from(sorted(DATED_LISTS)), year=DATE_PART, month=DATE_PART, day=DATE_PART, since=DATE, until=DATE
+)
+def test_any_date_in_an_admin_list_gives_a_page_or_a_redirect(site, path, year, month, day, since, until):
+    field = DATED_LISTS[path]
+    with fresh_client(site.superuser) as client:
+        hierarchy = {f"{field}__year": year, f"{field}__month": month, f"{field}__day": day}
+        accepted(client.get(path, hierarchy))
+        accepted(client.get(path, {f"{field}__gte": since, f"{field}__lt": until}))
+
+
 # Cookies: the session key reaches the database; the others are read by Django and the page cache.
 COOKIES = ["sessionid", "csrftoken", "messages", settings.LANGUAGE_COOKIE_NAME]
 
@@ -641,3 +673,29 @@ def test_a_login_with_a_name_longer_than_any_account_is_a_failed_login_and_count
     response = Client().post(url, {"username": "x" * 300, "password": "not-the-password"})
     assert response.status_code == 200
     assert AccessAttempt.objects.get().username == "x" * 255
+
+
+@NAIVE_DATES
+@pytest.mark.parametrize(
+    "query",
+    [
+        "publish_date__year=99999999999999999999",
+        "publish_date__year=9999&publish_date__month=12&publish_date__day=31",
+        "publish_date__year=2026&publish_date__month=2&publish_date__day=99999999999999999",
+    ],
+)
+def test_a_date_no_one_can_hold_in_an_admin_list_is_an_invalid_filter(query):
+    """Django overflowed on these dates: a 500."""
+    client = Client()
+    client.force_login(make_editor())
+    response = client.get(f"/admin/news/article/?{query}")
+    assert response.status_code == 302 and response["Location"].endswith("?e=1")
+
+
+@NAIVE_DATES
+def test_the_first_day_of_year_one_in_an_admin_list_is_a_list_or_an_invalid_filter(database_vendor):
+    """SQLite is given times in UTC, where midnight on 1 January of year 1 in Seoul is still year 0: a 500."""
+    client = Client()
+    client.force_login(make_editor())
+    response = client.get("/admin/news/article/?publish_date__gte=0001-01-01")
+    assert response.status_code == (302 if database_vendor == "sqlite" else 200)
