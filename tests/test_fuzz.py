@@ -6,9 +6,11 @@ server error.
 Each test draws a bounded number of examples with Hypothesis. Every example
 runs in a world of its own (``fresh_client``): a new browser, an empty cache
 (so no rate limit left by the previous example turns the next into a 429 that
-would hide a 500) and its writes rolled back. Pages are reached by their URL
-paths, not through their views, so these tests do not depend on which module
-holds a view.
+would hide a 500) and its writes rolled back in a savepoint of the test's
+transaction: what ``hypothesis.extra.django.TestCase`` does per example, kept
+in plain pytest functions with the suite's fixtures. Pages are reached by
+their URL paths, not through their views, so these tests do not depend on
+which module holds a view.
 """
 
 import os
