@@ -9,7 +9,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from core.languages import native_choices
-from core.mail import build_mail, normalise_email, send_after_commit
+from core.mail import build_mail, clean_normalised_email, normalise_email, send_after_commit
 from core.validators import single_line
 
 from .models import Scrap, User
@@ -82,7 +82,7 @@ class SignupForm(auth_forms.SetPasswordMixin, forms.Form):
         self.fields["password1"].help_text = password_help_text()
 
     def clean_email(self):
-        return normalise_email(self.cleaned_data["email"])
+        return clean_normalised_email(self)
 
     def clean(self):
         self.validate_passwords()

@@ -21,12 +21,15 @@ from datetime import timedelta
 
 from axes.handlers.database import AxesDatabaseHandler
 from axes.helpers import get_client_username, get_cool_off
+from axes.models import AccessAttempt
 from django.conf import settings
 from django.shortcuts import render
 
 from core import ratelimit
 
 SCOPE = "login-account"
+# The longest name axes' tables hold.
+STORED_LENGTH = AccessAttempt._meta.get_field("username").max_length
 
 
 def account_name(username):
@@ -82,3 +85,16 @@ def lockout_response(request, original_response=None, credentials=None):
         {"cooloff_timedelta": cool_off},
         status=settings.AXES_HTTP_RESPONSE_CODE,
     )
+
+
+def lockout_username(request, credentials=None):
+    """
+    The name django-axes counts failed logins against (``AXES_USERNAME_CALLABLE``):
+    the name typed, as axes itself reads it, cut to what axes' tables hold. A
+    longer one (no account has one: an address has at most 254 characters) was
+    a server error on PostgreSQL, whose column refuses it, on the site's login
+    and the admin's alike. Cut, it is a failed login like any other, and counted.
+    """
+    field = settings.AXES_USERNAME_FORM_FIELD
+    username = credentials.get(field) if credentials else getattr(request, "data", request.POST).get(field)
+    return username[:STORED_LENGTH] if isinstance(username, str) else username

@@ -1,8 +1,10 @@
-"""Admin bases shared by the apps: translated fields in tabs, per-language inputs, action messages, records."""
+"""Admin bases shared by the apps: translated fields in tabs, per-language inputs, action messages, list filters,
+records."""
 
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.admin.options import IncorrectLookupParameters
 from django.core.exceptions import ValidationError
 from django.forms.models import InlineForeignKeyField
 from modeltranslation.admin import TabbedTranslationAdmin
@@ -27,6 +29,22 @@ class CountMessageMixin:
         self.message_user(request, message % {"count": count}, messages.SUCCESS)
 
 
+class OutOfRangeDatesMixin:
+    """
+    Answer a list filtered on a date no one can hold as any invalid filter is answered (``?e=1``).
+
+    Django raises ``OverflowError`` on a date past what Python or the database
+    can hold (year 99999999999, the day after 31 December 9999, 1 January of
+    year 1 in UTC on SQLite) in the date filters and the date hierarchy: it was a 500.
+    """
+
+    def get_changelist_instance(self, request):
+        try:
+            return super().get_changelist_instance(request)
+        except OverflowError as error:
+            raise IncorrectLookupParameters(error) from error
+
+
 class LanguageWidgetsMixin:
     """
     Give every translation field's input its language and direction.
@@ -45,7 +63,7 @@ class LanguageWidgetsMixin:
         return formfield
 
 
-class PortalTranslationAdmin(CountMessageMixin, LanguageWidgetsMixin, TabbedTranslationAdmin):
+class PortalTranslationAdmin(OutOfRangeDatesMixin, CountMessageMixin, LanguageWidgetsMixin, TabbedTranslationAdmin):
     """The tabbed translation admin, with each tab marked filled or empty (``static/admin-portal/``)."""
 
     class Media:
@@ -78,7 +96,7 @@ class InlineConstraintsForm(forms.ModelForm):
                     self._update_errors(error)
 
 
-class RecordAdmin(admin.ModelAdmin):
+class RecordAdmin(OutOfRangeDatesMixin, admin.ModelAdmin):
     """A record kept by the site: viewable and deletable, never added or changed here."""
 
     def has_add_permission(self, request):

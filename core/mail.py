@@ -58,6 +58,19 @@ def normalise_email(address):
     return address.strip().lower()
 
 
+def clean_normalised_email(form):
+    """
+    Return the form's ``email`` normalised, checked again by the field's validators.
+
+    Lower case may be longer or no longer an address: ``İ`` becomes ``i̇``
+    (two characters, the second a combining dot), so a valid address could
+    become one the database column or the model's validation refuses.
+    """
+    email = normalise_email(form.cleaned_data["email"])
+    form.fields["email"].run_validators(email)
+    return email
+
+
 def build_mail(template_prefix, context, *, to, language, reply_to=None, headers=None):
     """Render the mail ``template_prefix`` in ``language`` and return it unsent."""
     context = {"site_name": settings.SITE_NAME, "site_url": settings.SITE_URL, **context}

@@ -6,7 +6,7 @@ Remember the language a visitor chose, so that ``/`` leads back to it.
 
 ``LocaleMiddleware`` sends ``/`` to the language in the ``portal_language``
 cookie, else to the best one from the browser's Accept-Language, else to
-English. This middleware sets that cookie whenever a page is answered in a
+English. ``RememberLanguageMiddleware`` sets that cookie whenever a page is answered in a
 language other than the one ``/`` would have chosen: following a link of the
 language bar (or any link to another language) is a choice, and is kept for a
 year. It works without JavaScript and without a form.

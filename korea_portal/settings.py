@@ -85,7 +85,7 @@ MIDDLEWARE = [
     # Before whitenoise, so that static files carry it too.
     "korea_portal.middleware.CrossOriginResourcePolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # A NUL byte in the path or a parameter is a 400, before any view or database sees it.
+    # A NUL character in the path, a parameter or a cookie is a 400, before anything reads it.
     "korea_portal.middleware.RefuseNulMiddleware",
     # The anonymous page cache stores a page here, after every header and cookie is set…
     "korea_portal.cache.UpdatePageCacheMiddleware",
@@ -233,6 +233,8 @@ LOGIN_ACCOUNT_FAILURE_LIMIT = (
     int(os.environ.get("LOGIN_ACCOUNT_FAILURE_LIMIT", "20")),
     int(os.environ.get("LOGIN_ACCOUNT_LOCK_SECONDS", "300")),
 )
+# The name typed, cut to the length axes stores (a longer one was a 500 on PostgreSQL).
+AXES_USERNAME_CALLABLE = "accounts.lockout.lockout_username"
 
 # Articles one registered user may e-mail in an hour (each sending counts once,
 # whatever its number of recipients); the next is refused with HTTP 429.

@@ -1,3 +1,5 @@
+import re
+
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import Http404
@@ -11,6 +13,18 @@ from .articles import latest_articles
 from .models import Article, Section
 
 FEED_SIZE = 20
+# What XML 1.0 cannot hold: the control characters but tab and line breaks, and two non-characters.
+NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def xml_text(text):
+    """
+    Return ``text`` without the characters XML cannot hold.
+
+    One pasted into a title or a summary (a vertical tab from a word
+    processor) made Django refuse to write the feed: a server error.
+    """
+    return NOT_XML.sub("", text)
 
 
 class LanguageFeedMixin:
@@ -23,10 +37,10 @@ class LanguageFeedMixin:
             return super().__call__(request, *args, **kwargs)
 
     def item_title(self, item):
-        return item.title
+        return xml_text(item.title)
 
     def item_description(self, item):
-        return item.summary
+        return xml_text(item.summary)
 
     def item_pubdate(self, item):
         return item.publish_date
@@ -59,7 +73,7 @@ class SectionFeed(LanguageFeedMixin, Feed):
 
     def title(self, section):
         # Translators: a feed's title: the portal's name, then a section's name.
-        return _("%(site)s: %(section)s") % {"site": settings.SITE_NAME, "section": section.name}
+        return xml_text(_("%(site)s: %(section)s") % {"site": settings.SITE_NAME, "section": section.name})
 
     def link(self, section):
         return section.get_absolute_url()

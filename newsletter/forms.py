@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.languages import native_choices
-from core.mail import normalise_email
+from core.mail import clean_normalised_email
 from news.models import Section
 
 
@@ -42,4 +42,4 @@ class SubscriptionForm(forms.Form):
     )
 
     def clean_email(self):
-        return normalise_email(self.cleaned_data["email"])
+        return clean_normalised_email(self)
