@@ -16,11 +16,10 @@ is always the language of the URL itself.
 """
 
 from django.conf import settings
-from django.http import HttpResponseBadRequest
-from django.template.loader import render_to_string
-from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language_from_path, get_language_from_request
+
+from .outage import standalone_page
 
 
 class RememberLanguageMiddleware:
@@ -91,7 +90,5 @@ class RefuseNulMiddleware:
 
     def __call__(self, request):
         if contains_nul(request):
-            language = get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
-            with translation.override(language):
-                return HttpResponseBadRequest(render_to_string("400.html", {"site_name": settings.SITE_NAME}))
+            return standalone_page(request, "400.html", status=400)
         return self.get_response(request)
