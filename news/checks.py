@@ -4,14 +4,10 @@ from django.core import checks
 
 
 def missing_members(model):
-    """The members of ``ArticleBase.INTERFACE`` that ``model`` leaves to the base (or sets to None)."""
+    """The members of ``ArticleBase.INTERFACE`` that ``model`` does not provide (or leaves None, as the base does)."""
     from .models import ArticleBase
 
-    return [
-        member
-        for member in ArticleBase.INTERFACE
-        if getattr(model, member, None) is None or getattr(model, member) is getattr(ArticleBase, member)
-    ]
+    return [member for member in ArticleBase.INTERFACE if getattr(model, member, None) is None]
 
 
 @checks.register(checks.Tags.models)

@@ -304,21 +304,6 @@ class ArticleBase(models.Model):
         """The URLs of this article's tools, by name (``{{ article.tool_urls.print }}``)."""
         return ToolURLs(self)
 
-    def url_kwargs(self):
-        raise NotImplementedError(f"{type(self).__name__} must say its URL's keyword arguments (url_kwargs).")
-
-    @staticmethod
-    def url_lookup(**url_kwargs):
-        raise NotImplementedError("An article kind must say how its URL finds it (url_lookup).")
-
-    @property
-    def list_label(self):
-        raise NotImplementedError(f"{type(self).__name__} must say what a list shows beside it (list_label).")
-
-    @property
-    def listed_section_slug(self):
-        raise NotImplementedError(f"{type(self).__name__} must name the section it is listed under.")
-
     def has_translation(self, language=None):
         """Whether the reader's language has its own title and body (no fallback)."""
         return is_written_in(self, language or get_language())
