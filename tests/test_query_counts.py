@@ -45,7 +45,11 @@ BUDGET = {
     "partner": 6,
     "search": 6,
     "html sitemap": 4,
-    "feed": 3,
+    "feed": 6,
+    "feed (RSS)": 6,
+    "section feed": 7,
+    "tag feed": 7,
+    "partner feed": 4,
     "sitemap.xml": 6,
     "sitemap of articles": 4,
 }
@@ -100,6 +104,10 @@ class Content:
             "search": "/en/search/?q=Harbour",
             "html sitemap": "/en/sitemap/",
             "feed": "/feeds/en/latest/",
+            "feed (RSS)": "/feeds/en/latest/rss/",
+            "section feed": f"/feeds/en/sections/{self.section.slug}/",
+            "tag feed": f"/feeds/en/tags/{self.tag.slug}/",
+            "partner feed": f"/feeds/en/partners/{self.partner.slug}/rss/",
             "sitemap.xml": "/sitemap.xml",
             "sitemap of articles": "/sitemap-articles.xml",
         }
