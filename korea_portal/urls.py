@@ -20,9 +20,10 @@ from django.views.static import serve
 import news.urls
 import relations.urls
 from accounts.tool_views import ArticleEmailView, ArticleScrapView
-from news.feeds import LatestArticlesFeed, SectionFeed
+from news.feeds import LatestArticlesFeed, SectionFeed, TagFeed, feed_paths
 from news.models import Article as NewsArticle
 from news.views import ArticleDetailView, ArticlePrintView, SearchView
+from relations.feeds import PartnerFeed
 from relations.models import Article as RelationArticle
 from relations.views import ArticleDetailView as RelationArticleDetailView
 
@@ -45,9 +46,12 @@ relations_patterns = relations.urls.urlpatterns + article_routes(
     relations.urls.ARTICLE_ROUTE, RelationArticle, RelationArticleDetailView
 )
 
+# Atom at each feed's own address, RSS 2.0 under it (``…/rss/``, named ``<name>-rss``).
 feed_patterns = [
-    path("latest/", LatestArticlesFeed(), name="latest"),
-    path("sections/<slug:section>/", SectionFeed(), name="section"),
+    *feed_paths("latest/", LatestArticlesFeed, "latest"),
+    *feed_paths("sections/<slug:section>/", SectionFeed, "section"),
+    *feed_paths("tags/<slug:tag>/", TagFeed, "tag"),
+    *feed_paths("partners/<slug:partner>/", PartnerFeed, "partner"),
 ]
 
 urlpatterns = [

@@ -35,12 +35,21 @@ def search_filter(query, language):
 
 
 def published_keys(condition=None):
-    """Return an ordered UNION of (pk, kind, publish_date) over every kind."""
+    """
+    Return an ordered UNION of (pk, kind, publish_date) over every kind.
+
+    ``condition`` filters every kind alike (a ``Q``), or is a function of the
+    model that gives each kind its own ``Q``, or None to leave the kind out
+    (a section's feed: news of that section, and the kinds listed under it).
+    """
     parts = []
     for model in article_models():
         queryset = model.objects.published()
-        if condition is not None:
-            queryset = queryset.filter(condition)
+        own = condition(model) if callable(condition) else condition
+        if callable(condition) and own is None:
+            continue
+        if own is not None:
+            queryset = queryset.filter(own)
         keys = queryset.order_by().annotate(kind=Value(model._meta.label))
         parts.append(keys.values_list("pk", "kind", "publish_date"))
     combined = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]

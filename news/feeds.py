@@ -1,18 +1,39 @@
+"""
+The feeds: Atom and RSS 2.0, in every language, of the latest articles, of a
+section, of a tag (and, in ``relations``, of a partner).
+
+Each feed costs a fixed number of queries: the articles (one UNION and one
+query per kind, or one query), their tags (one per kind) and the sections
+naming their category (one). The lead image's enclosure reads the size of one
+rendition file from storage per entry, no query.
+"""
+
+import datetime
+import mimetypes
 import re
+from itertools import groupby
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
+from django.db.models import Q, prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from django.urls import reverse
-from django.utils import translation
-from django.utils.feedgenerator import Atom1Feed
+from django.urls import path, reverse
+from django.utils import feedgenerator, translation
 from django.utils.translation import gettext as _
 
+from core.languages import text_in
+
 from .articles import latest_articles
-from .models import Article, Section
+from .images import rendition_name
+from .models import Section, Tag
 
 FEED_SIZE = 20
+# The width of the lead image rendition a feed encloses.
+ENCLOSURE_WIDTH = 1024
+# What an empty feed says it was updated: a fixed date, so that a feed reader
+# polling it does not see a change on every request.
+EMPTY_FEED_UPDATED = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
 # What XML 1.0 cannot hold: the control characters but tab and line breaks, and two non-characters.
 NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -27,14 +48,78 @@ def xml_text(text):
     return NOT_XML.sub("", text)
 
 
+class PortalFeedGenerator:
+    """
+    What Django's feed generators lack: ``xml:lang`` on an entry shown in the
+    English fallback, and a fixed ``updated`` date for an empty feed.
+    """
+
+    def item_attributes(self, item):
+        attributes = super().item_attributes(item)
+        if item.get("fallback_language"):
+            attributes["xml:lang"] = item["fallback_language"]
+        return attributes
+
+    def latest_post_date(self):
+        return super().latest_post_date() if self.items else EMPTY_FEED_UPDATED
+
+
+class AtomFeed(PortalFeedGenerator, feedgenerator.Atom1Feed):
+    pass
+
+
+class RssFeed(PortalFeedGenerator, feedgenerator.Rss201rev2Feed):
+    pass
+
+
+def with_categories(articles):
+    """
+    Give each article its feed categories (``feed_categories``): the section
+    it is listed under, then its tags. Costs one query for the sections and
+    one per kind of article for the tags.
+    """
+
+    def kind(article):
+        return article._meta.label
+
+    for _kind, group in groupby(sorted(articles, key=kind), key=kind):
+        prefetch_related_objects(list(group), "tags")
+    slugs = {article.listed_section_slug for article in articles}
+    sections = {section.slug: section.name for section in Section.objects.filter(slug__in=slugs)} if slugs else {}
+    for article in articles:
+        section = sections.get(article.listed_section_slug)
+        article.feed_categories = [*([section] if section else []), *(tag.name for tag in article.tags.all())]
+    return articles
+
+
 class LanguageFeedMixin:
-    """Render the feed in the language named by its URL."""
+    """
+    Render the feed in the language named by its URL, each entry with its
+    title, summary, link, dates, the portal as author, its section and tags as
+    categories and its lead image as an enclosure.
+    """
+
+    feed_type = AtomFeed
 
     def __call__(self, request, *args, language, **kwargs):
         if language not in dict(settings.LANGUAGES):
             raise Http404
         with translation.override(language):
             return super().__call__(request, *args, **kwargs)
+
+    def get_feed(self, obj, request):
+        feed = super().get_feed(obj, request)
+        # Django leaves an enclosure's URL as given: a storage URL is a path.
+        for item in feed.items:
+            for enclosure in item["enclosures"]:
+                enclosure.url = request.build_absolute_uri(enclosure.url)
+        return feed
+
+    def author_name(self):
+        return settings.SITE_NAME
+
+    def item_author_name(self, item):
+        return settings.SITE_NAME
 
     def item_title(self, item):
         return xml_text(item.title)
@@ -48,10 +133,30 @@ class LanguageFeedMixin:
     def item_updateddate(self, item):
         return item.updated
 
+    def item_categories(self, item):
+        return [xml_text(name) for name in item.feed_categories]
+
+    def item_enclosures(self, item):
+        image = item.lead_image
+        if image is None or not image.file:
+            return []
+        name = rendition_name(image.file, image.renditions, ENCLOSURE_WIDTH)
+        try:
+            length = image.file.storage.size(name)
+        except OSError:
+            # A rendition lost from storage costs the entry its enclosure, not the feed.
+            return []
+        mime_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
+        return [feedgenerator.Enclosure(image.file.storage.url(name), str(length), mime_type)]
+
+    def item_extra_kwargs(self, item):
+        language = translation.get_language()
+        if language != settings.LANGUAGE_CODE and not text_in(item, "title", language):
+            return {"fallback_language": settings.LANGUAGE_CODE}
+        return {}
+
 
 class LatestArticlesFeed(LanguageFeedMixin, Feed):
-    feed_type = Atom1Feed
-
     def title(self):
         return _("%(site)s: latest articles") % {"site": settings.SITE_NAME}
 
@@ -62,12 +167,25 @@ class LatestArticlesFeed(LanguageFeedMixin, Feed):
         return _("The latest news and relation articles.")
 
     def items(self):
-        return latest_articles(FEED_SIZE)
+        return with_categories(latest_articles(FEED_SIZE))
+
+
+def in_section(section):
+    """
+    The ``published_keys`` condition of a section: news of that section, and
+    every article of a kind listed under it as a whole (the relation articles
+    under Korea and the World).
+    """
+
+    def condition(model):
+        if any(field.name == "section" for field in model._meta.get_fields()):
+            return Q(section=section)
+        return Q() if model.listed_section_slug == section.slug else None
+
+    return condition
 
 
 class SectionFeed(LanguageFeedMixin, Feed):
-    feed_type = Atom1Feed
-
     def get_object(self, request, section):
         return get_object_or_404(Section, slug=section)
 
@@ -79,4 +197,25 @@ class SectionFeed(LanguageFeedMixin, Feed):
         return section.get_absolute_url()
 
     def items(self, section):
-        return Article.objects.published().filter(section=section).select_related(*Article.list_related)[:FEED_SIZE]
+        return with_categories(latest_articles(FEED_SIZE, in_section(section)))
+
+
+class TagFeed(LanguageFeedMixin, Feed):
+    def get_object(self, request, tag):
+        return get_object_or_404(Tag, slug=tag)
+
+    def title(self, tag):
+        # Translators: a feed's title: the portal's name, then a tag's name.
+        return xml_text(_("%(site)s: articles about %(tag)s") % {"site": settings.SITE_NAME, "tag": tag.name})
+
+    def link(self, tag):
+        return tag.get_absolute_url()
+
+    def items(self, tag):
+        return with_categories(latest_articles(FEED_SIZE, Q(tags=tag)))
+
+
+def feed_paths(route, feed_class, name):
+    """Return the routes of a feed: Atom at ``route`` (its address since the first feeds), RSS 2.0 under ``rss/``."""
+    rss_class = type(f"{feed_class.__name__}Rss", (feed_class,), {"feed_type": RssFeed})
+    return [path(route, feed_class(), name=name), path(f"{route}rss/", rss_class(), name=f"{name}-rss")]

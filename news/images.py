@@ -152,13 +152,18 @@ def delete_files(storage, names):
         storage.delete(name)
 
 
-def rendition_url(file, renditions, width):
-    """Return the URL of the smallest rendition at least ``width`` wide, else of the largest, else of the file."""
+def rendition_name(file, renditions, width):
+    """Return the stored name of the smallest rendition at least ``width`` wide, else the largest, else the file."""
     if not renditions:
-        return file.url
+        return file.name
     sizes = sorted(int(size) for size in renditions)
     size = next((size for size in sizes if size >= width), sizes[-1])
-    return file.storage.url(renditions[str(size)])
+    return renditions[str(size)]
+
+
+def rendition_url(file, renditions, width):
+    """Return the URL of the smallest rendition at least ``width`` wide, else of the largest, else of the file."""
+    return file.storage.url(rendition_name(file, renditions, width))
 
 
 def srcset(file, renditions):

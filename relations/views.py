@@ -10,6 +10,7 @@ from django.views import View
 from django.views.generic import DetailView, ListView
 
 from core.spreadsheets import spreadsheet_safe
+from news.models import WORLD_SECTION_SLUG
 from news.views import ArticleDetailView as NewsArticleDetailView
 
 from .charts import build_trade_chart
@@ -32,7 +33,8 @@ class PartnerListView(ListView):
         )
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
+        # The partners' page is the world section's page: it advertises that section's feeds.
+        context = super().get_context_data(world_section_slug=WORLD_SECTION_SLUG, **kwargs)
         for partner in context["partners"]:
             partner.latest_trade = latest_trade(partner.trade_figures.all())
             if partner.latest_trade:

@@ -257,6 +257,9 @@ def test_any_feed_language_or_section_gives_a_feed_or_a_404(site, language, sect
         accepted(client.get(f"/feeds/{language}/latest/"))
         accepted(client.get(f"/feeds/{language}/sections/{section}/"))
         accepted(client.get(f"/feeds/{language}/sections/culture/"))
+        accepted(client.get(f"/feeds/{language}/latest/rss/"))
+        accepted(client.get(f"/feeds/{language}/tags/{section}/rss/"))
+        accepted(client.get(f"/feeds/{language}/partners/{section}/"))
 
 
 @FUZZ
@@ -599,6 +602,9 @@ def test_any_text_an_editor_saves_gives_pages_never_a_500(site, title, summary, 
             "/en/sitemap/",
             "/feeds/en/latest/",
             f"/feeds/en/sections/{section.slug}/",
+            f"/feeds/en/sections/{section.slug}/rss/",
+            f"/feeds/en/tags/{tag.slug}/",
+            f"/feeds/en/partners/{partner.slug}/rss/",
             "/sitemap-articles.xml",
         ):
             assert accepted(client.get(url)).status_code == 200

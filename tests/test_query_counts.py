@@ -13,6 +13,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from news.feeds import FEED_SIZE
 from tests.factories import (
     image_upload,
     make_article,
@@ -45,7 +46,11 @@ BUDGET = {
     "partner": 6,
     "search": 6,
     "html sitemap": 4,
-    "feed": 3,
+    "feed": 6,
+    "feed (RSS)": 6,
+    "section feed": 7,
+    "tag feed": 7,
+    "partner feed": 4,
     "sitemap.xml": 6,
     "sitemap of articles": 4,
 }
@@ -100,6 +105,10 @@ class Content:
             "search": "/en/search/?q=Harbour",
             "html sitemap": "/en/sitemap/",
             "feed": "/feeds/en/latest/",
+            "feed (RSS)": "/feeds/en/latest/rss/",
+            "section feed": f"/feeds/en/sections/{self.section.slug}/",
+            "tag feed": f"/feeds/en/tags/{self.tag.slug}/",
+            "partner feed": f"/feeds/en/partners/{self.partner.slug}/",
             "sitemap.xml": "/sitemap.xml",
             "sitemap of articles": "/sitemap-articles.xml",
         }
@@ -149,3 +158,5 @@ def test_the_lists_show_the_added_content(client):
     assert client.get(urls["partner"]).content.decode().count("Caption ") == MORE + 1
     assert client.get(urls["tag"]).context["paginator"].count == 3 * (MORE + 1)
     assert client.get(urls["html sitemap"]).content.decode().count("/en/world/partner-") >= MORE
+    for feed in ("feed", "section feed", "tag feed", "partner feed"):
+        assert client.get(urls[feed]).content.decode().count("<entry>") == FEED_SIZE, feed
