@@ -152,13 +152,17 @@ def delete_files(storage, names):
         storage.delete(name)
 
 
+def rendition_width(renditions, width):
+    """Return the width (the key) of the smallest rendition at least ``width`` wide, else of the largest."""
+    sizes = sorted(int(size) for size in renditions)
+    return next((size for size in sizes if size >= width), sizes[-1])
+
+
 def rendition_url(file, renditions, width):
     """Return the URL of the smallest rendition at least ``width`` wide, else of the largest, else of the file."""
     if not renditions:
         return file.url
-    sizes = sorted(int(size) for size in renditions)
-    size = next((size for size in sizes if size >= width), sizes[-1])
-    return file.storage.url(renditions[str(size)])
+    return file.storage.url(renditions[str(rendition_width(renditions, width))])
 
 
 def srcset(file, renditions):
