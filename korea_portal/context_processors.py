@@ -89,14 +89,16 @@ def portal(request):
                 "code": code,
                 "name": native_name(code),
                 "url": url_in_language(path, code),
-                # The page's canonical address in that language: its hreflang alternate.
-                "alternate": request.build_absolute_uri(url_in_language(canonical, code)),
+                # The page's canonical path in that language: its hreflang alternate.
+                "alternate": url_in_language(canonical, code),
                 "current": code == language,
             }
             for code in language_codes()
         ],
-        "canonical_url": request.build_absolute_uri(canonical),
-        "default_language_url": request.build_absolute_uri(url_in_language(canonical, settings.LANGUAGE_CODE)),
+        # Paths: the templates add the scheme and host, which only a page that shows them reads
+        # (a 400 page answering a bad Host header shows none).
+        "canonical_path": canonical,
+        "default_language_url": url_in_language(canonical, settings.LANGUAGE_CODE),
         # What a page says of itself (templates/base.html); a view gives its own.
         "page_languages": language_codes(),
         "page_type": "website",
