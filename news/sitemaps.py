@@ -15,8 +15,9 @@ class TranslatedSitemap(Sitemap):
     """
     Every URL in every language, with hreflang alternates and x-default.
 
-    Each item becomes ten URLs with eleven alternates each, so a page of the
-    sitemap holds few items: /sitemap.xml is an index of the pages.
+    Each item becomes ten URLs with eleven alternates each (an article, one
+    per language it is written in), so a page of the sitemap holds few items:
+    /sitemap.xml is an index of the pages.
 
     The x-default is the English URL itself (``/en/…``), as the pages' heads
     give it: Django's own is the URL without a prefix, which only redirects.
