@@ -107,3 +107,24 @@ def translation_sources(article, previous=None):
         else:
             sources[code] = {"source": english, "text": text}
     return sources
+
+
+# Open Graph names a language with a territory (``og:locale``); Facebook's own
+# table writes Arabic ``ar_AR``, and Simplified Chinese is China's.
+OPEN_GRAPH_LOCALES = {
+    "en": "en_US",
+    "fr": "fr_FR",
+    "de": "de_DE",
+    "es": "es_ES",
+    "ar": "ar_AR",
+    "vi": "vi_VN",
+    "ru": "ru_RU",
+    "zh-hans": "zh_CN",
+    "ja": "ja_JP",
+    "ko": "ko_KR",
+}
+
+
+def open_graph_locale(language):
+    """Return the ``og:locale`` of a language (``ko`` is ``ko_KR``)."""
+    return OPEN_GRAPH_LOCALES[language]

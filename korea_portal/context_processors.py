@@ -1,10 +1,12 @@
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.core.cache import cache
 from django.urls import reverse, translate_url
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language, get_language_bidi, get_language_from_path, override
 
-from core.languages import native_name
+from core.languages import language_codes, native_name
 from news.models import Section, Tag
 
 from .cache import HEADER_CACHE_KEY
@@ -48,10 +50,34 @@ def url_in_language(path, language):
     return f"/{language}/{path[len(current) + 2 :]}"
 
 
+# The query parameters that choose what a page shows, by the page's route: the
+# search and a page of a list. A page's canonical address and its hreflang
+# alternates keep them and drop any other (a campaign's tag, a click id, a page
+# number on a page without pages), which shows the same page.
+PAGE = ("page",)
+CONTENT_PARAMETERS = {
+    "search": ("q", "page"),
+    "news:latest": PAGE,
+    "news:section": PAGE,
+    "news:tag": PAGE,
+    "community:board": PAGE,
+    "community:topic": PAGE,
+}
+
+
+def canonical_path(request):
+    """Return the path of this page with only the query parameters that choose its content."""
+    route = request.resolver_match.view_name if request.resolver_match else None
+    names = CONTENT_PARAMETERS.get(route, ())
+    kept = [(name, request.GET[name]) for name in names if request.GET.get(name)]
+    return f"{request.path}?{urlencode(kept)}" if kept else request.path
+
+
 def portal(request):
     """What every page's header, navigation and footer show."""
     language = get_language()
     path = request.get_full_path()
+    canonical = canonical_path(request)
     # Lazy: a page without the header (the print view) reads neither the cache nor the database.
     header = SimpleLazyObject(header_content)
     return {
@@ -59,10 +85,24 @@ def portal(request):
         "nav_sections": SimpleLazyObject(lambda: list(navigation(header["sections"]))),
         "keyword_tags": SimpleLazyObject(lambda: header["tags"]),
         "language_links": [
-            {"code": code, "name": native_name(code), "url": url_in_language(path, code), "current": code == language}
-            for code, _name in settings.LANGUAGES
+            {
+                "code": code,
+                "name": native_name(code),
+                "url": url_in_language(path, code),
+                # The page's canonical path in that language: its hreflang alternate.
+                "alternate": url_in_language(canonical, code),
+                "current": code == language,
+            }
+            for code in language_codes()
         ],
-        "default_language_url": url_in_language(path, settings.LANGUAGE_CODE),
+        # Paths: the templates add the scheme and host, which only a page that shows them reads
+        # (a 400 page answering a bad Host header shows none).
+        "canonical_path": canonical,
+        "default_language_url": url_in_language(canonical, settings.LANGUAGE_CODE),
+        # What a page says of itself (templates/base.html); a view gives its own.
+        "page_languages": language_codes(),
+        "page_type": "website",
+        "page_image": None,
         "current_language_name": native_name(language),
         "text_direction": "rtl" if get_language_bidi() else "ltr",
     }

@@ -1,6 +1,7 @@
 from django.urls import reverse
 
-from news.sitemaps import ArticleSitemap, SectionSitemap, TranslatedSitemap
+from community.sitemaps import BoardSitemap
+from news.sitemaps import ArticleSitemap, SectionSitemap, TagSitemap, TranslatedSitemap
 from relations.sitemaps import PartnerSitemap, RelationArticleSitemap
 
 
@@ -18,4 +19,6 @@ SITEMAPS = {
     "articles": ArticleSitemap,
     "partners": PartnerSitemap,
     "relation-articles": RelationArticleSitemap,
+    "tags": TagSitemap,
+    "boards": BoardSitemap,
 }

@@ -152,13 +152,17 @@ def delete_files(storage, names):
         storage.delete(name)
 
 
+def rendition_width(renditions, width):
+    """Return the width (the key) of the smallest rendition at least ``width`` wide, else of the largest."""
+    sizes = sorted(int(size) for size in renditions)
+    return next((size for size in sizes if size >= width), sizes[-1])
+
+
 def rendition_name(file, renditions, width):
     """Return the stored name of the smallest rendition at least ``width`` wide, else the largest, else the file."""
     if not renditions:
         return file.name
-    sizes = sorted(int(size) for size in renditions)
-    size = next((size for size in sizes if size >= width), sizes[-1])
-    return renditions[str(size)]
+    return renditions[str(rendition_width(renditions, width))]
 
 
 def rendition_url(file, renditions, width):

@@ -30,13 +30,23 @@ from core.languages import (
     translation_sources,
 )
 
-from .images import PictureField, delete_files, make_renditions, rendition_url, srcset, validate_image_file
+from .images import (
+    PictureField,
+    delete_files,
+    make_renditions,
+    rendition_url,
+    rendition_width,
+    srcset,
+    validate_image_file,
+)
 
 # The section of Korea's foreign relations: the relations app's articles count
 # as part of it, and its page is the partners' page (settings.SECTION_PAGES).
 WORLD_SECTION_SLUG = "korea-and-the-world"
 # Slugs a section may not take: the news URLs use them (/news/tags/…).
 RESERVED_SECTION_SLUGS = {"tags"}
+# The width of the rendition an article page shows, and shares.
+LARGE_RENDITION = 1024
 
 
 def validate_section_slug(value):
@@ -171,13 +181,26 @@ class Image(models.Model):
         """Return the URL of the smallest rendition at least ``width`` wide."""
         return rendition_url(self.file, self.renditions, width)
 
+    def rendition_size(self, width):
+        """Return the width and height of the picture ``rendition_url(width)`` names: scaled down, never up."""
+        if not self.renditions or not self.width:
+            return self.width, self.height
+        scaled = min(rendition_width(self.renditions, width), self.width)
+        return scaled, round(self.height * scaled / self.width)
+
+    def sharing_picture(self, request):
+        """What a page's head says of this picture for sites that share the page (``og:image``): the large rendition."""
+        width, height = self.rendition_size(LARGE_RENDITION)
+        url = request.build_absolute_uri(self.rendition_url(LARGE_RENDITION))
+        return {"url": url, "width": width, "height": height, "alt": self.alt_text}
+
     @property
     def rendition_url_small(self):
         return self.rendition_url(320)
 
     @property
     def rendition_url_large(self):
-        return self.rendition_url(1024)
+        return self.rendition_url(LARGE_RENDITION)
 
     @property
     def srcset(self):

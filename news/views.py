@@ -32,10 +32,15 @@ class ArticleDetailView(PublishedArticleMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         related = self.get_related_articles().exclude(pk=self.object.pk).select_related(*self.model.list_related)
+        lead_image = self.object.lead_image
         return super().get_context_data(
             related_articles=related[:4],
             # The navigation marks the section the article is listed under.
             current_section_slug=self.object.listed_section_slug,
+            # The head's metadata: alternates in the languages it is written in alone, and its picture.
+            page_type="article",
+            page_languages=[code for code, _name in self.object.available_languages],
+            page_image=lead_image.sharing_picture(self.request) if lead_image else None,
             **kwargs,
         )
 

@@ -13,6 +13,9 @@ class Page(HTMLParser):
         super().__init__()
         self.html_attrs = {}
         self.alternates = {}
+        # The head's <link rel> (other than alternates) and <meta> tags, by rel, property or name: [href or content].
+        self.links = {}
+        self.meta = {}
         self.language_bar = {}
         self.elements = []
         # (innermost tag, text, nearest lang, nearest dir) of each piece of text.
@@ -30,6 +33,10 @@ class Page(HTMLParser):
             self.html_attrs = attrs
         elif tag == "link" and attrs.get("rel") == "alternate" and "hreflang" in attrs:
             self.alternates[attrs["hreflang"]] = attrs["href"]
+        elif tag == "link":
+            self.links.setdefault(attrs.get("rel"), []).append(attrs.get("href"))
+        elif tag == "meta" and ("property" in attrs or "name" in attrs):
+            self.meta.setdefault(attrs.get("property") or attrs["name"], []).append(attrs.get("content"))
         elif tag == "nav" and "language-bar" in attrs.get("class", ""):
             self._in_language_bar = True
         elif tag == "a" and self._in_language_bar:

@@ -12,10 +12,20 @@ from .pages import LANGUAGES, page_of
 pytestmark = pytest.mark.django_db
 
 
+def written_in_every_language(title):
+    """An article's texts in all ten languages: its page exists in each, so it lists them all as alternates."""
+    texts = {}
+    for language in LANGUAGES:
+        column = language.replace("-", "_")
+        texts[f"title_{column}"] = f"{title} ({language})"
+        texts[f"body_{column}"] = f"<p>{title} ({language})</p>"
+    return texts
+
+
 @pytest.fixture
 def content():
-    news = make_article(slug="kimchi-festival", title_en="Kimchi festival")
-    relation = make_relation_article(slug="rok-japan-relations", title_en="ROK-Japan Relations")
+    news = make_article(slug="kimchi-festival", **written_in_every_language("Kimchi festival"))
+    relation = make_relation_article(slug="rok-japan-relations", **written_in_every_language("ROK-Japan Relations"))
     return {
         "home": "/{lang}/",
         "section": f"/{{lang}}/news/{news.section.slug}/",

@@ -334,11 +334,11 @@ class TestFeeds:
 class TestSitemapXml:
     def test_index_lists_each_part(self, client):
         xml = html_of(client.get("/sitemap.xml"))
-        for part in ("pages", "sections", "articles", "partners", "relation-articles"):
+        for part in ("pages", "sections", "articles", "partners", "relation-articles", "tags", "boards"):
             assert f"<loc>http://testserver/sitemap-{part}.xml</loc>" in xml
 
     def test_lists_pages_and_articles_with_language_alternates(self, client):
-        article = make_article()
+        article = make_article(title_ko="기사", body_ko="<p>본문</p>")
         xml = html_of(client.get("/sitemap-articles.xml"))
         assert f"<loc>http://testserver{article.get_absolute_url()}</loc>" in xml
         assert f'hreflang="ko" href="http://testserver/ko{article.get_absolute_url()[3:]}"' in xml
