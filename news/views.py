@@ -4,9 +4,10 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import get_language
 from django.views.generic import DetailView, ListView
 
-from .articles import MixedPaginator, published_keys, search_filter
+from .articles import MixedPaginator, load_articles, published_keys
 from .forms import SearchForm
 from .models import Article, Section, Tag
+from .search import search_keys
 
 PAGE_SIZE = 12
 
@@ -102,10 +103,23 @@ class TagView(MixedListView):
         return super().get_context_data(tag=self.tag, **kwargs)
 
 
+class SearchPaginator(MixedPaginator):
+    """Pages of search results: the articles, each marked ``search_in_english`` when its English text matched."""
+
+    def _get_page(self, object_list, number, paginator):
+        rows = list(object_list)
+        in_english = {(kind, pk) for pk, kind, _date, english in rows if english}
+        articles = load_articles((pk, kind, date) for pk, kind, date, _english in rows)
+        for article in articles:
+            article.search_in_english = (article._meta.label, article.pk) in in_english
+        return super(MixedPaginator, self)._get_page(articles, number, paginator)
+
+
 class SearchView(MixedListView):
-    """Search every kind of article; an empty query shows the form alone, without an error."""
+    """Search every kind of article, best match first; an empty query shows the form alone, without an error."""
 
     template_name = "news/search.html"
+    paginator_class = SearchPaginator
 
     def get(self, request, *args, **kwargs):
         self.form = SearchForm(request.GET if request.GET.get("q", "").strip() else None)
@@ -114,7 +128,7 @@ class SearchView(MixedListView):
     def get_queryset(self):
         if not self.form.is_valid():
             return []
-        return published_keys(search_filter(self.form.cleaned_data["q"], get_language()))
+        return search_keys(self.form.cleaned_data["q"], get_language())
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(form=self.form, query=self.form.data.get("q", ""), **kwargs)
