@@ -31,7 +31,8 @@ from django.conf import settings
 from django.db import connection, models
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.html import strip_tags
+from django.utils.html import escape, format_html, strip_tags
+from django.utils.safestring import mark_safe
 
 from core.languages import is_written_in, language_codes, text_in
 
@@ -52,7 +53,7 @@ def config_for(language):
 
 def plain_text(markup):
     """The text a reader sees in ``markup``: tags removed, entities decoded, spaces collapsed."""
-    text = html.unescape(strip_tags(html.unescape(markup or "")))
+    text = html.unescape(strip_tags(markup or ""))
     return " ".join(text.replace("\x00", " ").split())
 
 
@@ -151,6 +152,8 @@ def store_index(document, language):
     """Write the database's own index of ``document``, whose text is in ``language``."""
     fields = [index_text(getattr(document, name), language) for name in ("title", "summary", "body", "extra")]
     if connection.vendor == "postgresql":
+        # PostgreSQL's parser takes "<word" for the start of a tag and skips what follows: a text's own < and > go.
+        fields = [field.replace("<", " ").replace(">", " ") for field in fields]
         config = config_for(language) if language not in CJK_LANGUAGES else "simple"
         with connection.cursor() as cursor:
             cursor.execute(
@@ -235,7 +238,7 @@ def search_keys(query, language):
         if documents is None:
             return []
     return documents.order_by("-rank", "-publish_date", "-article_pk").values_list(
-        "article_pk", "kind", "publish_date", "in_english"
+        "article_pk", "kind", "publish_date", "in_english", "marked", "summary", "body"
     )
 
 
@@ -259,7 +262,14 @@ def postgresql_match(documents, terms, language):
         output_field=models.BooleanField(),
     )
     rank = RawSQL(f"ts_rank(vector, {query})", params, output_field=models.FloatField())  # noqa: S611 - parameters
-    return documents.filter(matches).annotate(rank=rank)
+    # The matched words between MARK_START and MARK_END, escaped and marked up by snippet().
+    marked = RawSQL(  # noqa: S611 - the query texts are parameters
+        "ts_headline(CASE WHEN in_english THEN 'english'::regconfig ELSE %s::regconfig END, "
+        f"translate(summary || ' ' || body, '<>', %s), {query}, %s)",
+        [own_config, ANGLE_STAND_INS, *params, HEADLINE_OPTIONS],
+        output_field=models.TextField(),
+    )
+    return documents.filter(matches).annotate(rank=rank, marked=marked)
 
 
 def sqlite_match(documents, terms, language):
@@ -282,7 +292,55 @@ def sqlite_match(documents, terms, language):
         [english, own],
         output_field=models.FloatField(),
     )
-    return documents.annotate(rank=rank)
+    marked = RawSQL(  # noqa: S611 - the query texts are parameters
+        f"(SELECT snippet({fts}, -1, char(2), char(3), '…', 24) FROM {fts} WHERE {fts} MATCH "  # noqa: S608  # nosec B608
+        f"CASE WHEN {table}.in_english THEN %s ELSE %s END AND {fts}.rowid = {table}.id)",
+        [english, own],
+        output_field=models.TextField(),
+    )
+    return documents.annotate(rank=rank, marked=marked)
+
+
+MARK_START, MARK_END = "\x02", "\x03"
+# What ts_headline() is given instead of < and >, which its parser would take for a tag: two private-use characters.
+ANGLE_STAND_INS = "\ue000\ue001"
+HEADLINE_OPTIONS = "StartSel=\x02, StopSel=\x03, MaxWords=30, MinWords=12, MaxFragments=1, FragmentDelimiter=…"
+SNIPPET_CONTEXT = 80
+
+
+def snippet(marked, summary, body, query, language, in_english):
+    """
+    The snippet of a result, safe HTML with the matched words in ``<mark>``.
+
+    The database marks its own matches (``ts_headline``, FTS5 ``snippet()``)
+    with two control characters that no stored text holds: the text is escaped
+    first, then they become the tags. Where the database found no words of its
+    own to mark (CJK bigrams, folded Vietnamese), the query's words are looked
+    for in the plain text.
+    """
+    if marked and MARK_START in marked and (in_english or language not in CJK_LANGUAGES | {"vi"}):
+        text = escape(marked).replace(ANGLE_STAND_INS[0], "&lt;").replace(ANGLE_STAND_INS[1], "&gt;")
+        return mark_safe(text.replace(MARK_START, "<mark>").replace(MARK_END, "</mark>"))  # noqa: S308  # nosec B308
+    return literal_snippet(f"{summary} {body}".strip(), query)
+
+
+def literal_snippet(text, query):
+    """A window of ``text`` around the first of the query's words, each occurrence in ``<mark>``."""
+    words = sorted({word for excluded, words in parse_query(query) if not excluded for word in words}, key=len)
+    if not words or not text:
+        return ""
+    pattern = re.compile("|".join(re.escape(word) for word in reversed(words)), re.IGNORECASE)
+    first = pattern.search(text)
+    start = max(0, first.start() - SNIPPET_CONTEXT // 2) if first else 0
+    window = text[start : start + SNIPPET_CONTEXT * 2]
+    parts, position = [], 0
+    for match in pattern.finditer(window):
+        parts += [escape(window[position : match.start()]), format_html("<mark>{}</mark>", match.group())]
+        position = match.end()
+    parts.append(escape(window[position:]))
+    prefix = "…" if start else ""
+    suffix = "…" if start + len(window) < len(text) else ""
+    return mark_safe(prefix + "".join(parts) + suffix)  # noqa: S308  # nosec B308  # every part escaped
 
 
 def mark_published(model, pks, published):

@@ -7,7 +7,7 @@ from django.views.generic import DetailView, ListView
 from .articles import MixedPaginator, load_articles, published_keys
 from .forms import SearchForm
 from .models import Article, Section, Tag
-from .search import search_keys
+from .search import search_keys, snippet
 
 PAGE_SIZE = 12
 
@@ -106,12 +106,16 @@ class TagView(MixedListView):
 class SearchPaginator(MixedPaginator):
     """Pages of search results: the articles, each marked ``search_in_english`` when its English text matched."""
 
+    def __init__(self, object_list, per_page, query="", language="en", **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self.query, self.language = query, language
+
     def _get_page(self, object_list, number, paginator):
-        rows = list(object_list)
-        in_english = {(kind, pk) for pk, kind, _date, english in rows if english}
-        articles = load_articles((pk, kind, date) for pk, kind, date, _english in rows)
+        rows = {(kind, pk): row for pk, kind, *row in object_list}
+        articles = load_articles((pk, kind, row[0]) for (kind, pk), row in rows.items())
         for article in articles:
-            article.search_in_english = (article._meta.label, article.pk) in in_english
+            _date, in_english, marked, summary, body = rows[(article._meta.label, article.pk)]
+            article.search_snippet = snippet(marked, summary, body, self.query, self.language, in_english)
         return super(MixedPaginator, self)._get_page(articles, number, paginator)
 
 
@@ -124,6 +128,10 @@ class SearchView(MixedListView):
     def get(self, request, *args, **kwargs):
         self.form = SearchForm(request.GET if request.GET.get("q", "").strip() else None)
         return super().get(request, *args, **kwargs)
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        query = self.form.cleaned_data["q"] if self.form.is_valid() else ""
+        return super().get_paginator(queryset, per_page, query=query, language=get_language(), **kwargs)
 
     def get_queryset(self):
         if not self.form.is_valid():
