@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.module_loading import import_string
 from django.utils.translation import get_language
 from django.views.generic import DetailView, ListView
 
@@ -127,7 +128,10 @@ class SearchView(MixedListView):
 
     def get(self, request, *args, **kwargs):
         self.form = SearchForm(request.GET if request.GET.get("q", "").strip() else None)
-        return super().get(request, *args, **kwargs)
+        response = super().get(request, *args, **kwargs)
+        # Result pages are endless and change with the content: search engines are asked to leave them out.
+        response["X-Robots-Tag"] = "noindex"
+        return response
 
     def get_paginator(self, queryset, per_page, **kwargs):
         query = self.form.cleaned_data["q"] if self.form.is_valid() else ""
@@ -138,5 +142,13 @@ class SearchView(MixedListView):
             return []
         return search_keys(self.form.cleaned_data["q"], get_language())
 
+    def get_best_bets(self):
+        """What ``settings.SEARCH_BEST_BETS`` finds for the query (the partners and summits it names)."""
+        if not self.form.is_valid() or not getattr(settings, "SEARCH_BEST_BETS", None):
+            return {}
+        return import_string(settings.SEARCH_BEST_BETS)(self.form.cleaned_data["q"], get_language())
+
     def get_context_data(self, **kwargs):
-        return super().get_context_data(form=self.form, query=self.form.data.get("q", ""), **kwargs)
+        return super().get_context_data(
+            form=self.form, query=self.form.data.get("q", ""), best_bets=self.get_best_bets(), **kwargs
+        )

@@ -43,7 +43,7 @@ BUDGET = {
     "relation article print view": 3,
     "partners": 5,
     "partner": 6,
-    "search": 6,
+    "search": 8,  # the articles (count, keys, one per kind) and the best bets (partners, summits)
     "html sitemap": 4,
     "feed": 3,
     "sitemap.xml": 6,

@@ -190,3 +190,26 @@ class TestSnippets:
         make_article(title_en="Trade", title_ko="대외 관계", body_ko="<p>한국의무역흑자가 늘었다.</p>")
         html = html_of(_client().get("/ko/search/", {"q": "무역"}))
         assert "한국의<mark>무역</mark>흑자가" in html
+
+
+class TestBestBets:
+    def test_a_place_finds_the_summit_held_there_and_its_partner_first(self):
+        from datetime import date
+
+        from tests.factories import make_summit
+
+        partner = make_partner(name_en="United States")
+        make_summit(
+            partner=partner, date=date(2005, 11, 17), place_en="Gyeongju", leaders_en="Roh Moo-hyun, George W. Bush"
+        )
+        html = html_of(_client().get("/en/search/", {"q": "Gyeongju"}))
+        bets = html.split('class="best-bets"', 1)[1].split("</section>", 1)[0]
+        assert f'href="{partner.get_absolute_url()}">United States</a>' in bets
+        assert "Gyeongju" in bets and 'datetime="2005-11-17"' in bets
+
+    def test_no_best_bets_without_a_match(self, eu_article):
+        assert "best-bets" not in html_of(_client().get("/en/search/", {"q": "trade"}))
+
+
+def test_search_pages_ask_not_to_be_indexed():
+    assert _client().get("/en/search/", {"q": "trade"})["X-Robots-Tag"] == "noindex"
