@@ -1,11 +1,14 @@
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import translate_url
 from django.utils.module_loading import import_string
 from django.utils.translation import get_language
 from django.views.generic import DetailView, ListView
 
-from .articles import MixedPaginator, load_articles, published_keys
+from .articles import MixedPaginator, latest_articles, load_articles, published_keys
 from .forms import SearchForm
 from .models import Article, Section, Tag
 from .search import search_keys, snippet
@@ -149,6 +152,13 @@ class SearchView(MixedListView):
         return import_string(settings.SEARCH_BEST_BETS)(self.form.cleaned_data["q"], get_language())
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(
+        context = super().get_context_data(
             form=self.form, query=self.form.data.get("q", ""), best_bets=self.get_best_bets(), **kwargs
         )
+        if self.form.is_valid() and not context["paginator"].count:
+            # Nothing found: the same words among the English articles, and what is new instead.
+            if get_language() != settings.LANGUAGE_CODE:
+                english = translate_url(self.request.path, settings.LANGUAGE_CODE)
+                context["english_search_url"] = f"{english}?{urlencode({'q': self.form.cleaned_data['q']})}"
+            context["latest_articles"] = latest_articles(4)
+        return context

@@ -17,7 +17,9 @@ pytestmark = pytest.mark.django_db
 
 
 def found(language, query):
-    return titles_in(html_of(_client().get(f"/{language}/search/", {"q": query})))
+    """The titles of the results, not of the latest articles shown when there are none."""
+    html = html_of(_client().get(f"/{language}/search/", {"q": query}))
+    return titles_in(html.split('class="search-latest"', 1)[0])
 
 
 def _client():
@@ -213,3 +215,11 @@ class TestBestBets:
 
 def test_search_pages_ask_not_to_be_indexed():
     assert _client().get("/en/search/", {"q": "trade"})["X-Robots-Tag"] == "noindex"
+
+
+def test_no_result_says_so_offers_the_english_search_and_shows_the_latest_articles():
+    make_article(title_en="Kimchi", title_fr="Kimchi", body_fr="<p>Chou.</p>")
+    html = html_of(_client().get("/fr/search/", {"q": "bulgogi"}))
+    assert 'class="result-count"' in html
+    assert 'href="/en/search/?q=bulgogi"' in html
+    assert titles_in(html.split('class="search-latest"', 1)[1]) == ["Kimchi"]
