@@ -110,10 +110,8 @@ class TestFallbackAndNames:
         gone = make_article(title_en="Ephemeral")
         gone.delete()
         draft = make_article(title_en="Ephemeral draft")
-        Article.objects.filter(pk=draft.pk).update(status=Article.Status.DRAFT)
-        from news.search import mark_published
-
-        mark_published(Article, [draft.pk], False)
+        draft.status = Article.Status.DRAFT
+        draft.save()
         assert found("en", "ephemeral") == []
         assert not SearchDocument.objects.filter(article_pk=gone.pk, kind="news.Article").exists()
 
