@@ -30,6 +30,7 @@ import unicodedata
 from django.conf import settings
 from django.db import connection, models
 from django.db.models import Q
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 from django.utils.html import escape, format_html, strip_tags
 from django.utils.safestring import mark_safe
@@ -45,6 +46,12 @@ CJK_RUN = re.compile(r"[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e
 WORD = re.compile(r"\w+")
 # A query term: an optional minus, then a quoted phrase (closed or not) or a bare word.
 QUERY_TERM = re.compile(r'(-?)"([^"]*)"?|(-?)([^\s"]+)')
+# The database marks a snippet's matches with two control characters, which plain_text() keeps out of every text.
+MARK_START, MARK_END = "\x02", "\x03"
+# What ts_headline() is given instead of < and >, which its parser would take for a tag: two private-use characters.
+ANGLE_STAND_INS = "\ue000\ue001"
+HEADLINE_OPTIONS = "StartSel=\x02, StopSel=\x03, MaxWords=30, MinWords=12, MaxFragments=1, FragmentDelimiter=…"
+SNIPPET_CONTEXT = 80
 
 
 def config_for(language):
@@ -54,7 +61,9 @@ def config_for(language):
 def plain_text(markup):
     """The text a reader sees in ``markup``: tags removed, entities decoded, spaces collapsed."""
     text = html.unescape(strip_tags(markup or ""))
-    return " ".join(text.replace("\x00", " ").split())
+    # Control characters (a NUL, the snippet marks, the stand-ins' private-use area) become spaces.
+    text = "".join(" " if unicodedata.category(char) in ("Cc", "Co") else char for char in text)
+    return " ".join(text.split())
 
 
 def fold_diacritics(text):
@@ -224,8 +233,9 @@ def fts5_text(terms, language):
 
 def search_keys(query, language):
     """
-    The (article pk, kind, publish date, in English) of the published articles matching ``query``
-    in ``language``, best first: a queryset of rows, or an empty list when nothing can match.
+    The (article pk, kind, publish date, in English, marked snippet, summary, body) of the published
+    articles matching ``query`` in ``language``, best first: a queryset of rows, or an empty list
+    when nothing can match.
     """
     terms = parse_query(query)
     if not any(not excluded for excluded, _words in terms):
@@ -244,8 +254,6 @@ def search_keys(query, language):
 
 def postgresql_match(documents, terms, language):
     """Documents matching ``terms`` (in their own language or, for those in English, in English), ranked."""
-    from django.db.models.expressions import RawSQL
-
     own_config = config_for(language)
     own_text = websearch_text(terms, language)
     english_text = websearch_text(terms, settings.LANGUAGE_CODE)
@@ -274,8 +282,6 @@ def postgresql_match(documents, terms, language):
 
 def sqlite_match(documents, terms, language):
     """Documents matching ``terms`` in the FTS5 table, ranked by bm25() (lower is better, hence the minus)."""
-    from django.db.models.expressions import RawSQL
-
     own = fts5_text(terms, language)
     english = fts5_text(terms, settings.LANGUAGE_CODE)
     if own is None:
@@ -299,13 +305,6 @@ def sqlite_match(documents, terms, language):
         output_field=models.TextField(),
     )
     return documents.annotate(rank=rank, marked=marked)
-
-
-MARK_START, MARK_END = "\x02", "\x03"
-# What ts_headline() is given instead of < and >, which its parser would take for a tag: two private-use characters.
-ANGLE_STAND_INS = "\ue000\ue001"
-HEADLINE_OPTIONS = "StartSel=\x02, StopSel=\x03, MaxWords=30, MinWords=12, MaxFragments=1, FragmentDelimiter=…"
-SNIPPET_CONTEXT = 80
 
 
 def snippet(marked, summary, body, query, language, in_english):

@@ -221,3 +221,11 @@ def test_no_result_says_so_offers_the_english_search_and_shows_the_latest_articl
     assert 'class="result-count"' in html
     assert 'href="/en/search/?q=bulgogi"' in html
     assert titles_in(html.split('class="search-latest"', 1)[1]) == ["Kimchi"]
+
+
+def test_control_characters_in_a_text_become_spaces_and_never_marks():
+    make_article(title_en="Pasted", body_en="<p>tariff\x02 cut\x03 and \ue000 more</p>")
+    document = SearchDocument.objects.get(language="en", title="Pasted")
+    assert document.body == "tariff cut and more"
+    html = html_of(_client().get("/en/search/", {"q": "cut"}))
+    assert html.count("<mark>") == html.count("</mark>") == 1
