@@ -26,8 +26,10 @@ prepare: compiled
 	$(MANAGE) migrate --no-input -v 0
 	$(MANAGE) collectstatic --no-input -v 0
 
+# The demo, and the search documents of whatever the database already held (a database from before search).
 setup: prepare
 	$(MANAGE) load_demo
+	$(MANAGE) rebuild_search_index
 
 run: setup
 	@echo "Korea Portal: http://127.0.0.1:$(PORT)/  (admin: http://127.0.0.1:$(PORT)/admin/)"

@@ -251,6 +251,8 @@ NEWSLETTER_MAX_ATTEMPTS = int(os.environ.get("NEWSLETTER_MAX_ATTEMPTS", "3"))
 # Sections whose page is another app's page, by URL name: the world section's
 # page lists the partners (its relation articles are not news articles).
 SECTION_PAGES = {"korea-and-the-world": "relations:partners"}
+# What the search page shows above the articles ("best bets"): a function of (query, language).
+SEARCH_BEST_BETS = "relations.search.best_bets"
 
 # The Open Forum: at most this many posts by one account per this many seconds.
 FORUM_POST_LIMIT = (5, 600)

@@ -10,6 +10,7 @@ from core.admin import PortalTranslationAdmin, translated_search_fields
 from core.signals import content_updated
 
 from .models import Article, Image, Section, Tag, TranslationState
+from .search import mark_published
 from .translation_status import TranslationStatusView
 
 
@@ -60,7 +61,9 @@ class ArticleAdminBase(PortalTranslationAdmin):
 
     def set_status(self, queryset, status):
         """Set the status of many articles at once; update() sends no model signal, so say what changed."""
+        pks = list(queryset.values_list("pk", flat=True))
         count = queryset.update(status=status, updated=timezone.now())
+        mark_published(queryset.model, pks, status == Article.Status.PUBLISHED)
         content_updated.send(sender=queryset.model)
         return count
 

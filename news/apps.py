@@ -8,3 +8,6 @@ class NewsConfig(AppConfig):
 
     def ready(self):
         from . import checks  # noqa: F401 - registers the article interface check
+        from .signals import connect_search_index
+
+        connect_search_index()

@@ -8,11 +8,8 @@ A mixed list costs a fixed number of queries: one UNION for the page of keys
 """
 
 from django.apps import apps
-from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Q, Value
-
-from core.languages import localized
+from django.db.models import Value
 
 from .models import ArticleBase
 
@@ -23,15 +20,6 @@ def article_models():
         (model for model in apps.get_models() if issubclass(model, ArticleBase)),
         key=lambda model: model._meta.app_label != "news",
     )
-
-
-def search_filter(query, language):
-    """Match ``query`` in the reader's language and in the English fallback."""
-    condition = Q()
-    for code in {language, settings.LANGUAGE_CODE}:
-        for field in ("title", "summary", "body"):
-            condition |= Q(**{f"{localized(field, code)}__icontains": query})
-    return condition
 
 
 def published_keys(condition=None):

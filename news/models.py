@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language, pgettext_lazy
+from django.utils.translation import get_language, override, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import get_translation_fields
 
@@ -39,6 +39,7 @@ from .images import (
     srcset,
     validate_image_file,
 )
+from .search import SearchDocument, index_article  # noqa: F401 - SearchDocument is a model of this app
 
 # The section of Korea's foreign relations: the relations app's articles count
 # as part of it, and its page is the partners' page (settings.SECTION_PAGES).
@@ -318,6 +319,8 @@ class ArticleBase(models.Model):
             self.track_translations()
             kwargs["update_fields"] = {*update_fields, "translation_sources"}
         super().save(*args, **kwargs)
+        # Its search documents follow every save (news.search); tags and names follow by signal (news.apps).
+        index_article(self)
 
     def get_absolute_url(self):
         return reverse(f"{self.url_namespace}:article", kwargs=self.url_kwargs())
@@ -378,6 +381,13 @@ class ArticleBase(models.Model):
     def outdated_languages(self):
         """The codes of the languages whose translation predates the English text."""
         return [code for code, _name in settings.LANGUAGES if self.translation_state(code) == TranslationState.OUTDATED]
+
+    def search_extra_text(self, language):
+        """The names this article is also found by in ``language``: its tags and its section or partner."""
+        with override(language):
+            names = [tag.name for tag in self.tags.all()]
+            names.append(str(self.list_label))
+        return " ".join(names)
 
 
 class Article(ArticleBase):

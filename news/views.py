@@ -1,12 +1,17 @@
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import translate_url
+from django.utils.module_loading import import_string
 from django.utils.translation import get_language
 from django.views.generic import DetailView, ListView
 
-from .articles import MixedPaginator, published_keys, search_filter
+from .articles import MixedPaginator, latest_articles, load_articles, published_keys
 from .forms import SearchForm
 from .models import Article, Section, Tag
+from .search import search_keys, snippet
 
 PAGE_SIZE = 12
 
@@ -107,19 +112,58 @@ class TagView(MixedListView):
         return super().get_context_data(tag=self.tag, **kwargs)
 
 
+class SearchPaginator(MixedPaginator):
+    """Pages of search results: the articles, each marked ``search_in_english`` when its English text matched."""
+
+    def __init__(self, object_list, per_page, query="", language="en", **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self.query, self.language = query, language
+
+    def _get_page(self, object_list, number, paginator):
+        rows = {(kind, pk): row for pk, kind, *row in object_list}
+        articles = load_articles((pk, kind, row[0]) for (kind, pk), row in rows.items())
+        for article in articles:
+            _date, in_english, marked, summary, body = rows[(article._meta.label, article.pk)]
+            article.search_snippet = snippet(marked, summary, body, self.query, self.language, in_english)
+        return super(MixedPaginator, self)._get_page(articles, number, paginator)
+
+
 class SearchView(MixedListView):
-    """Search every kind of article; an empty query shows the form alone, without an error."""
+    """Search every kind of article, best match first; an empty query shows the form alone, without an error."""
 
     template_name = "news/search.html"
+    paginator_class = SearchPaginator
 
     def get(self, request, *args, **kwargs):
         self.form = SearchForm(request.GET if request.GET.get("q", "").strip() else None)
-        return super().get(request, *args, **kwargs)
+        response = super().get(request, *args, **kwargs)
+        # Result pages are endless and change with the content: search engines are asked to leave them out.
+        response["X-Robots-Tag"] = "noindex"
+        return response
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        query = self.form.cleaned_data["q"] if self.form.is_valid() else ""
+        return super().get_paginator(queryset, per_page, query=query, language=get_language(), **kwargs)
 
     def get_queryset(self):
         if not self.form.is_valid():
             return []
-        return published_keys(search_filter(self.form.cleaned_data["q"], get_language()))
+        return search_keys(self.form.cleaned_data["q"], get_language())
+
+    def get_best_bets(self):
+        """What ``settings.SEARCH_BEST_BETS`` finds for the query (the partners and summits it names)."""
+        if not self.form.is_valid() or not getattr(settings, "SEARCH_BEST_BETS", None):
+            return {}
+        return import_string(settings.SEARCH_BEST_BETS)(self.form.cleaned_data["q"], get_language())
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(form=self.form, query=self.form.data.get("q", ""), **kwargs)
+        context = super().get_context_data(
+            form=self.form, query=self.form.data.get("q", ""), best_bets=self.get_best_bets(), **kwargs
+        )
+        if self.form.is_valid() and not context["paginator"].count:
+            # Nothing found: the same words among the English articles, and what is new instead.
+            if get_language() != settings.LANGUAGE_CODE:
+                english = translate_url(self.request.path, settings.LANGUAGE_CODE)
+                context["english_search_url"] = f"{english}?{urlencode({'q': self.form.cleaned_data['q']})}"
+            context["latest_articles"] = latest_articles(4)
+        return context

@@ -15,7 +15,9 @@ page, the queries of one request and the median and 95th-percentile times:
 
 Each measurement is bounded: ``BENCH_REQUESTS`` requests (20 by default) or
 ``BENCH_SECONDS`` seconds (5) per page and state, whichever comes first, and
-never fewer than three. Nothing leaves the machine; with ``REDIS_URL`` the
+never fewer than three. A search section follows (``tests.bench_search``):
+10,000 generated documents in ten languages and the time of the search
+query itself. Nothing leaves the machine; with ``REDIS_URL`` the
 cache is Redis, under its own key prefix.
 """
 
@@ -264,6 +266,9 @@ def main():
                 + "".join(f"Note: {note}\n" for note in notes)
             )
             print_table(measure(requests, seconds))
+            from tests.bench_search import search_section
+
+            search_section(sys.stdout)
         finally:
             connection.creation.destroy_test_db(original_name, verbosity=0)
 

@@ -585,8 +585,8 @@ def test_any_text_an_editor_saves_gives_pages_never_a_500(site, title, summary, 
         article.tags.add(tag)
         partner = make_partner(name_en=name[:100])
         relation = make_relation_article(partner=partner, title_en=title[:250], summary_en=summary, body_en=body)
-        make_trade_figure(partner=partner, year=2024, total=1, source=name[:200], note=note)
-        make_trade_figure(partner=partner, total=2, note=note)
+        make_trade_figure(partner=partner, year=2024, total=1, source=name[:200], note=note[:250])
+        make_trade_figure(partner=partner, total=2, note=note[:250])
         for url in (
             "/en/",
             "/ar/",

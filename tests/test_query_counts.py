@@ -44,7 +44,7 @@ BUDGET = {
     "relation article print view": 3,
     "partners": 5,
     "partner": 6,
-    "search": 6,
+    "search": 8,  # the articles (count, keys, one per kind) and the best bets (partners, summits)
     "html sitemap": 4,
     "feed": 6,
     "feed (RSS)": 6,

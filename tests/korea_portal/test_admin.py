@@ -129,6 +129,14 @@ def test_publish_action_and_language_column(editor_client):
     assert response.status_code == 302
     draft.refresh_from_db()
     assert draft.status == NewsArticle.Status.PUBLISHED
+    # The action updates the rows without save(): the search follows all the same.
+    assert "Titre" in client_search(draft.title_fr)
+
+
+def client_search(query):
+    from django.test import Client
+
+    return Client().get("/fr/search/", {"q": query}).content.decode()
 
 
 def test_change_list_search_finds_a_translated_title(editor_client):

@@ -235,12 +235,12 @@ class TestPrintView:
 
 
 class TestSearch:
-    def test_finds_articles_by_title_and_by_body(self, client):
+    def test_finds_articles_by_title_and_by_body_a_title_match_first(self, client):
         by_title = make_article(title_en="Hangeul Day", publish_date=timezone.now() - timedelta(days=1))
         by_body = make_relation_article(title_en="ROK-U.S. Relations", body_en="<p>Talks about hangeul.</p>")
         make_article(title_en="Unrelated")
         html = html_of(client.get("/en/search/?q=hangeul"))
-        assert titles_in(html) == [by_body.title_en, by_title.title_en]
+        assert titles_in(html) == [by_title.title_en, by_body.title_en]
         assert "2 articles found for “hangeul”." in html
 
     def test_finds_english_text_from_another_language(self, client):
