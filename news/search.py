@@ -263,15 +263,15 @@ def postgresql_match(documents, terms, language):
     )
     params = [english_text, own_config, own_text]
     # Two plain conditions rather than the CASE, so that the GIN index answers each.
-    matches = RawSQL(  # noqa: S611 - the query texts are parameters
+    matches = RawSQL(  # noqa: S611  # nosec B611  # the query texts are parameters
         "((NOT in_english AND vector @@ websearch_to_tsquery(%s::regconfig, %s)) OR "
         "(in_english AND vector @@ websearch_to_tsquery('english'::regconfig, %s)))",
         [own_config, own_text, english_text],
         output_field=models.BooleanField(),
     )
-    rank = RawSQL(f"ts_rank(vector, {query})", params, output_field=models.FloatField())  # noqa: S611 - parameters
+    rank = RawSQL(f"ts_rank(vector, {query})", params, output_field=models.FloatField())  # noqa: S611  # nosec B611  # parameters
     # The matched words between MARK_START and MARK_END, escaped and marked up by snippet().
-    marked = RawSQL(  # noqa: S611 - the query texts are parameters
+    marked = RawSQL(  # noqa: S611  # nosec B611  # the query texts are parameters
         "ts_headline(CASE WHEN in_english THEN 'english'::regconfig ELSE %s::regconfig END, "
         f"translate(summary || ' ' || body, '<>', %s), {query}, %s)",
         [own_config, ANGLE_STAND_INS, *params, HEADLINE_OPTIONS],
@@ -289,16 +289,16 @@ def sqlite_match(documents, terms, language):
     fts = FTS_TABLE
     table = SearchDocument._meta.db_table
     matching = f"SELECT rowid FROM {fts} WHERE {fts} MATCH %s"  # noqa: S608  # nosec B608  # constant names
-    own_rows = RawSQL(matching, [own])  # noqa: S611 - the query text is a parameter
-    english_rows = RawSQL(matching, [english])  # noqa: S611 - the query text is a parameter
+    own_rows = RawSQL(matching, [own])  # noqa: S611  # nosec B611  # the query text is a parameter
+    english_rows = RawSQL(matching, [english])  # noqa: S611  # nosec B611  # the query text is a parameter
     documents = documents.filter(Q(in_english=False, pk__in=own_rows) | Q(in_english=True, pk__in=english_rows))
-    rank = RawSQL(  # noqa: S611 - the query texts are parameters
+    rank = RawSQL(  # noqa: S611  # nosec B611  # the query texts are parameters
         f"(SELECT -bm25({fts}, 10.0, 5.0, 1.0, 1.0) FROM {fts} WHERE {fts} MATCH "  # noqa: S608  # nosec B608
         f"CASE WHEN {table}.in_english THEN %s ELSE %s END AND {fts}.rowid = {table}.id)",
         [english, own],
         output_field=models.FloatField(),
     )
-    marked = RawSQL(  # noqa: S611 - the query texts are parameters
+    marked = RawSQL(  # noqa: S611  # nosec B611  # the query texts are parameters
         f"(SELECT snippet({fts}, -1, char(2), char(3), '…', 24) FROM {fts} WHERE {fts} MATCH "  # noqa: S608  # nosec B608
         f"CASE WHEN {table}.in_english THEN %s ELSE %s END AND {fts}.rowid = {table}.id)",
         [english, own],
@@ -319,7 +319,7 @@ def snippet(marked, summary, body, query, language, in_english):
     """
     if marked and MARK_START in marked and (in_english or language not in CJK_LANGUAGES | {"vi"}):
         text = escape(marked).replace(ANGLE_STAND_INS[0], "&lt;").replace(ANGLE_STAND_INS[1], "&gt;")
-        return mark_safe(text.replace(MARK_START, "<mark>").replace(MARK_END, "</mark>"))  # noqa: S308  # nosec B308
+        return mark_safe(text.replace(MARK_START, "<mark>").replace(MARK_END, "</mark>"))  # noqa: S308  # nosec B308 B703
     return literal_snippet(f"{summary} {body}".strip(), query)
 
 
@@ -339,7 +339,7 @@ def literal_snippet(text, query):
     parts.append(escape(window[position:]))
     prefix = "…" if start else ""
     suffix = "…" if start + len(window) < len(text) else ""
-    return mark_safe(prefix + "".join(parts) + suffix)  # noqa: S308  # nosec B308  # every part escaped
+    return mark_safe(prefix + "".join(parts) + suffix)  # noqa: S308  # nosec B308 B703  # every part escaped
 
 
 def mark_published(model, pks, published):
