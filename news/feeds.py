@@ -48,10 +48,27 @@ def xml_text(text):
     return NOT_XML.sub("", text)
 
 
+class ElementLanguages:
+    """A feed's XML writer that gives the elements named in ``languages`` their ``xml:lang``."""
+
+    def __init__(self, handler, languages):
+        self.handler, self.languages = handler, languages
+
+    def addQuickElement(self, name, contents=None, attrs=None):  # noqa: N802 - the SAX writer's name
+        if name in self.languages:
+            attrs = {**(attrs or {}), "xml:lang": self.languages[name]}
+        self.handler.addQuickElement(name, contents, attrs)
+
+    def __getattr__(self, name):
+        return getattr(self.handler, name)
+
+
 class PortalFeedGenerator:
     """
     What Django's feed generators lack: ``xml:lang`` on an entry shown in the
-    English fallback, and a fixed ``updated`` date for an empty feed.
+    English fallback (its title is English), and on its summary alone where
+    only the summary is (``item["element_languages"]``); a fixed ``updated``
+    date for an empty feed.
     """
 
     def item_attributes(self, item):
@@ -59,6 +76,9 @@ class PortalFeedGenerator:
         if item.get("fallback_language"):
             attributes["xml:lang"] = item["fallback_language"]
         return attributes
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(ElementLanguages(handler, item.get("element_languages", {})), item)
 
     def latest_post_date(self):
         return super().latest_post_date() if self.items else EMPTY_FEED_UPDATED
@@ -150,10 +170,20 @@ class LanguageFeedMixin:
         return [feedgenerator.Enclosure(image.file.storage.url(name), str(length), mime_type)]
 
     def item_extra_kwargs(self, item):
+        """
+        The languages of an entry shown in part in English, field by field:
+        the entry's is its title's, and a summary in another language than the
+        title says so on its own element (Atom's ``summary``, RSS's ``description``).
+        """
         language = translation.get_language()
-        if language != settings.LANGUAGE_CODE and not text_in(item, "title", language):
-            return {"fallback_language": settings.LANGUAGE_CODE}
-        return {}
+        english = settings.LANGUAGE_CODE
+        title, summary = (language if text_in(item, field, language) else english for field in ("title", "summary"))
+        if not item.summary:
+            summary = title
+        extra = {"fallback_language": english} if title != language else {}
+        if summary != title:
+            extra["element_languages"] = {"summary": summary, "description": summary}
+        return extra
 
 
 class LatestArticlesFeed(LanguageFeedMixin, Feed):

@@ -242,6 +242,18 @@ class ToolURLs:
         return reverse(f"{self.article.url_namespace}:article-{tool}", kwargs=self.article.url_kwargs())
 
 
+class FallbackAttrs:
+    """``ArticleBase.fallback_attrs``: ``' lang="en" dir="ltr"'`` for a field shown in English, else ``""``."""
+
+    ENGLISH = mark_safe(' lang="en" dir="ltr"')  # noqa: S308  # nosec B308  # a constant, no input in it
+
+    def __init__(self, article, language):
+        self.article, self.language = article, language
+
+    def __getitem__(self, field):
+        return "" if text_in(self.article, field, self.language) else self.ENGLISH
+
+
 class ArticleBase(models.Model):
     """
     What every readable article has, and the interface the article tools use.
@@ -302,11 +314,16 @@ class ArticleBase(models.Model):
 
     url_namespace = None
     list_related = ("lead_image",)
+    # The partner (an object with ``slug`` and ``name``) its search results can be narrowed to, if any.
+    search_partner = None
 
     class Meta:
         abstract = True
         ordering = ["-publish_date", "-pk"]
         get_latest_by = "publish_date"
+        # Every list reads the published articles newest first: the index answers
+        # the filter and the order together, with no scan and no sort.
+        indexes = [models.Index(fields=["status", "-publish_date", "-id"], name="%(app_label)s_%(class)s_listed")]
 
     def __str__(self):
         return self.title
@@ -347,10 +364,10 @@ class ArticleBase(models.Model):
         The HTML attributes that mark each text field shown in English for want
         of a translation (``' lang="en" dir="ltr"'``), or ``""`` where the
         reader's language has its own text: {{ article.fallback_attrs.title }}.
+        Each field is looked at when asked for, so that a list that read the
+        titles alone (``.only()``) reads no other column.
         """
-        language = get_language() or settings.LANGUAGE_CODE
-        english = mark_safe(' lang="en" dir="ltr"')  # noqa: S308  # nosec B308  # a constant, no input in it
-        return {field: "" if text_in(self, field, language) else english for field in ("title", "summary", "body")}
+        return FallbackAttrs(self, get_language() or settings.LANGUAGE_CODE)
 
     @property
     def available_languages(self):
@@ -399,6 +416,10 @@ class Article(ArticleBase):
     class Meta(ArticleBase.Meta):
         verbose_name = _("news article")
         verbose_name_plural = _("news articles")
+        indexes = [
+            *ArticleBase.Meta.indexes,
+            models.Index(fields=["section", "status", "-publish_date", "-id"], name="news_section_listed"),
+        ]
 
     def url_kwargs(self):
         return {"section": self.section.slug, "slug": self.slug}

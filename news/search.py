@@ -27,15 +27,19 @@ import html
 import re
 import unicodedata
 
+from django.apps import apps
 from django.conf import settings
 from django.db import connection, models
-from django.db.models import Q
+from django.db.models import Count, F, Q, Value
 from django.db.models.expressions import RawSQL
+from django.db.models.functions import Cast, ExtractYear
 from django.utils import timezone
 from django.utils.html import escape, format_html, strip_tags
 from django.utils.safestring import mark_safe
+from django.utils.text import capfirst
+from django.utils.translation import override
 
-from core.languages import is_written_in, language_codes, text_in
+from core.languages import language_codes, text_in
 
 # The text-search configuration of each language; the others use "simple".
 CONFIGS = {"en": "english", "fr": "french", "de": "german", "es": "spanish", "ru": "russian", "ar": "arabic"}
@@ -56,6 +60,11 @@ SNIPPET_CONTEXT = 80
 
 def config_for(language):
     return CONFIGS.get(language, "simple")
+
+
+def vector_config(language):
+    """The configuration a text of ``language`` is indexed with (CJK bigrams are words of their own)."""
+    return "simple" if language in CJK_LANGUAGES else config_for(language)
 
 
 def plain_text(markup):
@@ -106,13 +115,20 @@ class SearchDocument(models.Model):
     kind = models.CharField(max_length=100)
     article_pk = models.BigIntegerField()
     language = models.CharField(max_length=10)
+    # The title is the English one (the result says so); some field is (the English query is tried too).
     in_english = models.BooleanField(default=False)
+    has_english = models.BooleanField(default=False)
     published = models.BooleanField(default=False)
     publish_date = models.DateTimeField()
     title = models.TextField()
     summary = models.TextField(blank=True)
     body = models.TextField(blank=True)
     extra = models.TextField(blank=True)
+    # What the results can be narrowed by (news.search.FACETS): the section the article is listed
+    # under, and the partner it is about with its name in this document's language.
+    section = models.SlugField(max_length=250, blank=True)
+    partner = models.SlugField(max_length=250, blank=True)
+    partner_name = models.CharField(max_length=250, blank=True)
     # PostgreSQL only: the weighted vector, written by store_index() (its GIN index: migration 0005).
     vector = TSVectorField(null=True, editable=False)
 
@@ -125,59 +141,82 @@ class SearchDocument(models.Model):
         return f"{self.kind} {self.article_pk} ({self.language})"
 
 
-def document_texts(article, language):
-    """The (in_english, title, summary, body, extra) of ``article``'s document in ``language``."""
-    in_english = language != settings.LANGUAGE_CODE and not is_written_in(article, language)
-    source = settings.LANGUAGE_CODE if in_english else language
-    texts = [plain_text(text_in(article, field, source)) for field in ("title", "summary", "body")]
-    return in_english, *texts, article.search_extra_text(language)
+SEARCHED_FIELDS = ("title", "summary", "body")
+
+
+def field_languages(article, language):
+    """
+    The language each of ``article``'s searched fields is written in, in ``language``'s document.
+
+    Field by field, as the article page shows it: a translated title and
+    summary over an English body is searched in the reader's language for the
+    first two and in English for the body.
+    """
+    english = settings.LANGUAGE_CODE
+
+    def written(field):
+        # A field empty in English too (no summary) is nobody's fallback.
+        return text_in(article, field, language) or not text_in(article, field, english)
+
+    return {field: language if written(field) else english for field in SEARCHED_FIELDS}
 
 
 def index_article(article):
     """Rebuild the documents of ``article`` in every language (a draft's too, marked unpublished)."""
     kind = article._meta.label
     published = article.status == article.Status.PUBLISHED
+    partner = article.search_partner
     for language in language_codes():
-        in_english, title, summary, body, extra = document_texts(article, language)
+        languages = field_languages(article, language)
+        english = {field for field, code in languages.items() if code != language}
+        with override(language):
+            partner_name = str(partner.name) if partner else ""
         document, _created = SearchDocument.objects.update_or_create(
             kind=kind,
             article_pk=article.pk,
             language=language,
             defaults={
-                "in_english": in_english,
+                "in_english": "title" in english,
+                "has_english": bool(english),
                 "published": published,
                 "publish_date": article.publish_date,
-                "title": title,
-                "summary": summary,
-                "body": body,
-                "extra": extra,
+                **{field: plain_text(text_in(article, field, code)) for field, code in languages.items()},
+                "extra": article.search_extra_text(language),
+                "section": article.listed_section_slug,
+                "partner": partner.slug if partner else "",
+                "partner_name": partner_name,
             },
         )
-        text_language = settings.LANGUAGE_CODE if in_english else language
-        store_index(document, text_language)
+        store_index(document, language, english)
 
 
-def store_index(document, language):
-    """Write the database's own index of ``document``, whose text is in ``language``."""
-    fields = [index_text(getattr(document, name), language) for name in ("title", "summary", "body", "extra")]
+def store_index(document, language, english_fields=()):
+    """
+    Write the database's own index of ``document`` (of ``language``), whose
+    ``english_fields`` hold English text: each field is indexed as its own language's.
+    """
+    fields = ("title", "summary", "body", "extra")
+    languages = [settings.LANGUAGE_CODE if name in english_fields else language for name in fields]
+    texts = [index_text(getattr(document, name), code) for name, code in zip(fields, languages, strict=True)]
     if connection.vendor == "postgresql":
         # PostgreSQL's parser takes "<word" for the start of a tag and skips what follows: a text's own < and > go.
-        fields = [field.replace("<", " ").replace(">", " ") for field in fields]
-        config = config_for(language) if language not in CJK_LANGUAGES else "simple"
+        params = []
+        for text, code in zip(texts, languages, strict=True):
+            params += [vector_config(code), text.replace("<", " ").replace(">", " ")]
         with connection.cursor() as cursor:
             cursor.execute(
                 f"UPDATE {SearchDocument._meta.db_table} SET vector = "  # noqa: S608  # nosec B608  # constant names
                 "setweight(to_tsvector(%s::regconfig, %s), 'A') || setweight(to_tsvector(%s::regconfig, %s), 'B') || "
                 "setweight(to_tsvector(%s::regconfig, %s), 'C') || setweight(to_tsvector(%s::regconfig, %s), 'D') "
                 "WHERE id = %s",
-                [config, fields[0], config, fields[1], config, fields[2], config, fields[3], document.pk],
+                [*params, document.pk],
             )
     elif connection.vendor == "sqlite":
         with connection.cursor() as cursor:
             cursor.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid = %s", [document.pk])  # noqa: S608  # nosec B608
             cursor.execute(
                 f"INSERT INTO {FTS_TABLE} (rowid, title, summary, body, extra) VALUES (%s, %s, %s, %s, %s)",  # noqa: S608  # nosec B608
-                [document.pk, *fields],
+                [document.pk, *texts],
             )
 
 
@@ -231,80 +270,225 @@ def fts5_text(terms, language):
     return expression + "".join(f" NOT {term}" for term in unwanted)
 
 
-def search_keys(query, language):
+FACETS = ("section", "partner", "year", "kind")
+RESULT_COLUMNS = ("article_pk", "kind", "publish_date", "in_english", "marked", "summary", "body")
+
+
+class SearchResults:
     """
-    The (article pk, kind, publish date, in English, marked snippet, summary, body) of the published
-    articles matching ``query`` in ``language``, best first: a queryset of rows, or an empty list
-    when nothing can match.
+    The published articles matching ``query`` in ``language``, best first,
+    narrowed by ``filters`` (``{"section": slug, "partner": slug, "year": 2024, "kind": "news.article"}``).
+
+    A sequence of rows (``RESULT_COLUMNS``) for a paginator: ``count()`` is one
+    query, a slice is one query on PostgreSQL and at most three on SQLite, and
+    ``facets()`` is one query per facet, whatever the number of matches.
     """
-    terms = parse_query(query)
-    if not any(not excluded for excluded, _words in terms):
-        return []
-    documents = SearchDocument.objects.filter(language=language, published=True, publish_date__lte=timezone.now())
-    if connection.vendor == "postgresql":
-        documents = postgresql_match(documents, terms, language)
-    else:
-        documents = sqlite_match(documents, terms, language)
-        if documents is None:
+
+    def __init__(self, query, language, filters=None):
+        self.language = language
+        self.terms = parse_query(query)
+        self.filters = {name: value for name, value in (filters or {}).items() if value not in (None, "")}
+        self.own = self.english = None
+        if any(not excluded for excluded, _words in self.terms):
+            self.own_query, self.english_query = (
+                (websearch_text(self.terms, language), websearch_text(self.terms, settings.LANGUAGE_CODE))
+                if connection.vendor == "postgresql"
+                else (fts5_text(self.terms, language), fts5_text(self.terms, settings.LANGUAGE_CODE))
+            )
+        else:
+            self.own_query = self.english_query = None
+        self.documents = self.matching() if self.own_query else SearchDocument.objects.none()
+
+    def candidates(self, filters=None):
+        """The published documents of the language, narrowed by ``filters`` (all of them by default)."""
+        documents = SearchDocument.objects.filter(
+            language=self.language, published=True, publish_date__lte=timezone.now()
+        )
+        return narrow(documents, self.filters if filters is None else filters)
+
+    def matching(self, filters=None):
+        """The candidates that match: in their own language, or in English where a field is English."""
+        documents = self.candidates(filters)
+        if connection.vendor == "postgresql":
+            # Two plain conditions rather than one, so that the GIN index answers each.
+            own = "vector @@ websearch_to_tsquery(%s::regconfig, %s)"
+            condition, params = own, [config_for(self.language), self.own_query]
+            if self.english_query != self.own_query or config_for(self.language) != "english":
+                condition = f"({own} OR (has_english AND vector @@ websearch_to_tsquery('english'::regconfig, %s)))"
+                params.append(self.english_query)
+            return documents.filter(RawSQL(condition, params, output_field=models.BooleanField()))  # noqa: S611  # nosec B611  # parameters
+        matching = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"  # noqa: S608  # nosec B608  # constant names
+        condition = Q(pk__in=RawSQL(matching, [self.own_query]))  # noqa: S611  # nosec B611  # a parameter
+        if self.english_query != self.own_query:
+            condition |= Q(has_english=True, pk__in=RawSQL(matching, [self.english_query]))  # noqa: S611  # nosec B611
+        return documents.filter(condition)
+
+    def count(self):
+        return self.documents.count()
+
+    def __len__(self):
+        return self.count()
+
+    def __iter__(self):
+        return iter(self[:])
+
+    def __getitem__(self, window):
+        if isinstance(window, int):
+            rows = self[window : window + 1]
+            if not rows:
+                raise IndexError(window)
+            return rows[0]
+        if not self.own_query:
             return []
-    return documents.order_by("-rank", "-publish_date", "-article_pk").values_list(
-        "article_pk", "kind", "publish_date", "in_english", "marked", "summary", "body"
-    )
+        if connection.vendor == "postgresql":
+            return list(self.postgresql_ranked()[window])
+        return self.sqlite_ranked(window)
+
+    def explain(self):
+        return self.postgresql_ranked().explain()
+
+    def postgresql_ranked(self):
+        """The matches ranked by ``ts_rank``, each with its ``ts_headline``, as rows."""
+        own = "websearch_to_tsquery(%s::regconfig, %s)"
+        own_params = [config_for(self.language), self.own_query]
+        query = f"CASE WHEN has_english THEN {own} || websearch_to_tsquery('english'::regconfig, %s) ELSE {own} END"
+        params = [*own_params, self.english_query, *own_params]
+        rank = RawSQL(f"ts_rank(vector, {query})", params, output_field=models.FloatField())  # noqa: S611  # nosec B611  # parameters
+        # The matched words between MARK_START and MARK_END, escaped and marked up by snippet().
+        marked = RawSQL(  # noqa: S611  # nosec B611  # the query texts are parameters
+            "ts_headline(CASE WHEN in_english THEN 'english'::regconfig ELSE %s::regconfig END, "
+            f"translate(summary || ' ' || body, '<>', %s), {query}, %s)",
+            [config_for(self.language), ANGLE_STAND_INS, *params, HEADLINE_OPTIONS],
+            output_field=models.TextField(),
+        )
+        ranked = self.documents.annotate(rank=rank, marked=marked)
+        return ranked.order_by("-rank", "-publish_date", "-article_pk").values_list(*RESULT_COLUMNS)
+
+    def sqlite_ranked(self, window):
+        """
+        One page of matches ranked by ``bm25()``: the FTS5 table is read once
+        per query form and joined to the candidates, then the page's snippets
+        are made for its rows alone.
+        """
+        fts = FTS_TABLE
+        hits = (
+            f"SELECT rowid AS id, -bm25({fts}, 10.0, 5.0, 1.0, 1.0) AS rank, %s AS english "  # noqa: S608  # nosec B608
+            f"FROM {fts} WHERE {fts} MATCH %s"
+        )
+        hit_params = [0, self.own_query]
+        if self.english_query != self.own_query:
+            hits += f" UNION ALL {hits}"
+            hit_params += [1, self.english_query]
+        columns = ("id", "article_pk", "kind", "publish_date", "in_english", "has_english", "summary", "body")
+        candidates, candidate_params = self.candidates().values_list(*columns).query.sql_with_params()
+        limit = -1 if window.stop is None else window.stop - (window.start or 0)
+        # MATERIALIZED: bm25() is only allowed in the query that holds the MATCH, which SQLite would otherwise flatten.
+        sql = (
+            f"WITH h AS MATERIALIZED ({hits}) "  # noqa: S608  # nosec B608  # constant names and the ORM's SQL
+            "SELECT d.id, d.article_pk, d.kind, d.publish_date, d.in_english, d.summary, d.body, MAX(h.rank) AS best "
+            f"FROM h JOIN ({candidates}) d ON d.id = h.id WHERE h.english = 0 OR d.has_english "
+            "GROUP BY d.id ORDER BY best DESC, d.publish_date DESC, d.article_pk DESC LIMIT %s OFFSET %s"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*hit_params, *candidate_params, limit, window.start or 0])
+            rows = cursor.fetchall()
+        marks = self.sqlite_snippets(rows)
+        date_column = SearchDocument._meta.get_field("publish_date").get_col(SearchDocument._meta.db_table)
+        converters = connection.ops.get_db_converters(date_column)
+        results = []
+        for pk, article_pk, kind, date, in_english, summary, body, _rank in rows:
+            for converter in converters:
+                date = converter(date, date_column, connection)
+            results.append((article_pk, kind, date, bool(in_english), marks.get(pk, ""), summary, body))
+        return results
+
+    def sqlite_snippets(self, rows):
+        """The FTS5 ``snippet()`` of each row's document, by id: English rows from the English query."""
+        fts = FTS_TABLE
+        marks = {}
+        for english, query in ((False, self.own_query), (True, self.english_query)):
+            ids = [row[0] for row in rows if bool(row[4]) == english]
+            if not ids:
+                continue
+            placeholders = ", ".join(["%s"] * len(ids))
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    f"SELECT rowid, snippet({fts}, -1, char(2), char(3), '…', 24) FROM {fts} "  # noqa: S608  # nosec B608
+                    f"WHERE {fts} MATCH %s AND rowid IN ({placeholders})",
+                    [query, *ids],
+                )
+                marks.update(cursor.fetchall())
+        return marks
+
+    def facets(self):
+        """
+        For each facet, the (value, label, count) of the matches, most first:
+        the counts of the results as they stand (every filter applied), so that
+        choosing one gives as many results as it says.
+        """
+        if not self.own_query:
+            return {name: [] for name in FACETS}
+        documents = self.documents.order_by()
+        text = models.CharField()
+        groups = {
+            "section": documents.exclude(section="").values("section").annotate(value=F("section"), label=F("section")),
+            "partner": documents.exclude(partner="")
+            .values("partner", "partner_name")
+            .annotate(value=F("partner"), label=F("partner_name")),
+            "year": documents.annotate(year=ExtractYear("publish_date"))
+            .values("year")
+            .annotate(value=Cast("year", text), label=Cast("year", text)),
+            "kind": documents.values("kind").annotate(value=F("kind"), label=F("kind")),
+        }
+        # One query for the four: each group's (facet, value, label, count), in a UNION ALL.
+        parts = [
+            rows.annotate(facet=Value(name, text), count=Count("id")).values_list("facet", "value", "label", "count")
+            for name, rows in groups.items()
+        ]
+        facets = {name: [] for name in FACETS}
+        for name, value, label, count in parts[0].union(*parts[1:], all=True):
+            facets[name].append([value, label, count])
+        section_names = section_labels(value for value, _label, _count in facets["section"])
+        for choice in facets["section"]:
+            choice[1] = section_names.get(choice[0], choice[0])
+        for choice in facets["kind"]:
+            choice[0], choice[1] = choice[0].lower(), kind_label(choice[0])
+        for name, choices in facets.items():
+            if name == "year":
+                choices.sort(key=lambda choice: choice[0], reverse=True)
+            else:
+                choices.sort(key=lambda choice: (-choice[2], str(choice[1])))
+        return {name: [tuple(choice) for choice in choices] for name, choices in facets.items()}
 
 
-def postgresql_match(documents, terms, language):
-    """Documents matching ``terms`` (in their own language or, for those in English, in English), ranked."""
-    own_config = config_for(language)
-    own_text = websearch_text(terms, language)
-    english_text = websearch_text(terms, settings.LANGUAGE_CODE)
-    query = (
-        "CASE WHEN in_english THEN websearch_to_tsquery('english'::regconfig, %s) "
-        "ELSE websearch_to_tsquery(%s::regconfig, %s) END"
-    )
-    params = [english_text, own_config, own_text]
-    # Two plain conditions rather than the CASE, so that the GIN index answers each.
-    matches = RawSQL(  # noqa: S611  # nosec B611  # the query texts are parameters
-        "((NOT in_english AND vector @@ websearch_to_tsquery(%s::regconfig, %s)) OR "
-        "(in_english AND vector @@ websearch_to_tsquery('english'::regconfig, %s)))",
-        [own_config, own_text, english_text],
-        output_field=models.BooleanField(),
-    )
-    rank = RawSQL(f"ts_rank(vector, {query})", params, output_field=models.FloatField())  # noqa: S611  # nosec B611  # parameters
-    # The matched words between MARK_START and MARK_END, escaped and marked up by snippet().
-    marked = RawSQL(  # noqa: S611  # nosec B611  # the query texts are parameters
-        "ts_headline(CASE WHEN in_english THEN 'english'::regconfig ELSE %s::regconfig END, "
-        f"translate(summary || ' ' || body, '<>', %s), {query}, %s)",
-        [own_config, ANGLE_STAND_INS, *params, HEADLINE_OPTIONS],
-        output_field=models.TextField(),
-    )
-    return documents.filter(matches).annotate(rank=rank, marked=marked)
+def narrow(documents, filters):
+    """``documents`` narrowed by the search's ``filters`` (see ``SearchResults``)."""
+    if filters.get("section"):
+        documents = documents.filter(section=filters["section"])
+    if filters.get("partner"):
+        documents = documents.filter(partner=filters["partner"])
+    if filters.get("year"):
+        documents = documents.filter(publish_date__year=filters["year"])
+    if filters.get("kind"):
+        documents = documents.filter(kind__iexact=filters["kind"])
+    return documents
 
 
-def sqlite_match(documents, terms, language):
-    """Documents matching ``terms`` in the FTS5 table, ranked by bm25() (lower is better, hence the minus)."""
-    own = fts5_text(terms, language)
-    english = fts5_text(terms, settings.LANGUAGE_CODE)
-    if own is None:
-        return None
-    fts = FTS_TABLE
-    table = SearchDocument._meta.db_table
-    matching = f"SELECT rowid FROM {fts} WHERE {fts} MATCH %s"  # noqa: S608  # nosec B608  # constant names
-    own_rows = RawSQL(matching, [own])  # noqa: S611  # nosec B611  # the query text is a parameter
-    english_rows = RawSQL(matching, [english])  # noqa: S611  # nosec B611  # the query text is a parameter
-    documents = documents.filter(Q(in_english=False, pk__in=own_rows) | Q(in_english=True, pk__in=english_rows))
-    rank = RawSQL(  # noqa: S611  # nosec B611  # the query texts are parameters
-        f"(SELECT -bm25({fts}, 10.0, 5.0, 1.0, 1.0) FROM {fts} WHERE {fts} MATCH "  # noqa: S608  # nosec B608
-        f"CASE WHEN {table}.in_english THEN %s ELSE %s END AND {fts}.rowid = {table}.id)",
-        [english, own],
-        output_field=models.FloatField(),
-    )
-    marked = RawSQL(  # noqa: S611  # nosec B611  # the query texts are parameters
-        f"(SELECT snippet({fts}, -1, char(2), char(3), '…', 24) FROM {fts} WHERE {fts} MATCH "  # noqa: S608  # nosec B608
-        f"CASE WHEN {table}.in_english THEN %s ELSE %s END AND {fts}.rowid = {table}.id)",
-        [english, own],
-        output_field=models.TextField(),
-    )
-    return documents.annotate(rank=rank, marked=marked)
+def section_labels(slugs):
+    """The names of the sections ``slugs`` in the active language, by slug (one query)."""
+    from .models import Section
+
+    return {section.slug: section.name for section in Section.objects.filter(slug__in=list(slugs))}
+
+
+def kind_label(label):
+    """What a kind of article is called, in the plural: "News articles"."""
+    return capfirst(apps.get_model(label)._meta.verbose_name_plural)
+
+
+def search_keys(query, language, filters=None):
+    """The ranked matches of ``query`` in ``language`` (see ``SearchResults``)."""
+    return SearchResults(query, language, filters)
 
 
 def snippet(marked, summary, body, query, language, in_english):

@@ -1,10 +1,9 @@
-from functools import cached_property, reduce
-from operator import add
+from functools import cached_property
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.core.paginator import Paginator
-from django.db.models import BooleanField, Case, ExpressionWrapper, Max, Q, Sum, Value, When
+from django.db.models import BooleanField, Count, ExpressionWrapper, Max, Q
 
 from core.languages import language_codes, localized
 
@@ -62,31 +61,32 @@ def written_in(language):
     return Q(**{f"{localized('title', language)}__gt": "", f"{localized('body', language)}__gt": ""})
 
 
-class ArticleURLs:
+class ArticlePages(Paginator):
     """
-    An article sitemap's (article, language) pairs, as its paginator reads them.
+    An article sitemap's parts: a fixed number of articles each, a part's
+    items the (article, language) pairs of its own articles.
 
-    The index needs their number alone: ``get_latest_lastmod()`` (which it
-    calls first) has the database count them, and no article is read. A
-    part reads its articles when it slices the pairs.
+    A part reads its slice alone (``LIMIT``/``OFFSET`` over the list's
+    index), never the whole list; the index needs the number of articles
+    alone, which ``get_latest_lastmod()`` (called first) has the database
+    count with the latest date.
     """
 
     def __init__(self, sitemap):
+        super().__init__(sitemap.items(), max(1, sitemap.limit // len(language_codes())))
         self.sitemap = sitemap
 
-    def count(self):
-        if self.sitemap.url_count is not None:
-            return self.sitemap.url_count
-        return len(self.pairs)
-
     @cached_property
-    def pairs(self):
-        return [
-            (article, code) for article in self.sitemap.items() for code in self.sitemap.get_languages_for_item(article)
-        ]
+    def count(self):
+        if self.sitemap.article_count is not None:
+            return self.sitemap.article_count
+        return super().count
 
-    def __getitem__(self, index):
-        return self.pairs[index]
+    def page(self, number):
+        page = super().page(number)
+        languages = self.sitemap.get_languages_for_item
+        page.object_list = [(article, code) for article in page.object_list for code in languages(article)]
+        return page
 
 
 class ArticleSitemap(TranslatedSitemap):
@@ -101,12 +101,12 @@ class ArticleSitemap(TranslatedSitemap):
 
     model = Article
     url_related = "section"
-    # The number of URLs, once get_latest_lastmod() has counted them.
-    url_count = None
+    # The number of articles, once get_latest_lastmod() has counted them.
+    article_count = None
 
     @property
     def paginator(self):
-        return Paginator(ArticleURLs(self), self.limit)
+        return ArticlePages(self)
 
     def items(self):
         written = {
@@ -128,8 +128,7 @@ class ArticleSitemap(TranslatedSitemap):
         return article.updated
 
     def get_latest_lastmod(self):
-        # Django's default reads every item for this; the database answers at once, and counts the URLs.
-        languages = [Case(When(written_in(code), then=Value(1)), default=Value(0)) for code in language_codes()]
-        summary = self.model.objects.published().aggregate(latest=Max("updated"), urls=Sum(reduce(add, languages)))
-        self.url_count = summary["urls"] or 0
+        # Django's default reads every item for this; the database answers at once, and counts the articles.
+        summary = self.model.objects.published().aggregate(latest=Max("updated"), articles=Count("id"))
+        self.article_count = summary["articles"]
         return summary["latest"]

@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import translate_url
 from django.utils.module_loading import import_string
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 
 from .articles import MixedPaginator, latest_articles, load_articles, published_keys
@@ -14,6 +15,13 @@ from .models import Article, Section, Tag
 from .search import search_keys, snippet
 
 PAGE_SIZE = 12
+# The link that takes a search filter away, by facet.
+REMOVE_FILTER_LABELS = {
+    "section": _("All sections"),
+    "partner": _("All partners"),
+    "year": _("All years"),
+    "kind": _("All kinds of article"),
+}
 
 
 class PublishedArticleMixin:
@@ -148,7 +156,34 @@ class SearchView(MixedListView):
     def get_queryset(self):
         if not self.form.is_valid():
             return []
-        return search_keys(self.form.cleaned_data["q"], get_language())
+        return search_keys(self.form.cleaned_data["q"], get_language(), self.form.filters())
+
+    def get_facets(self, results):
+        """
+        Each facet's choices as links (the current filters kept, the page
+        dropped) with their counts, and the filters in force with a link that
+        removes each.
+        """
+        chosen = {name: value for name, value in self.form.filters().items() if value not in (None, "")}
+        base = {"q": self.form.cleaned_data["q"], **chosen}
+        facets = []
+        for name, values in results.facets().items():
+            choices = [
+                {"label": label, "count": count, "url": "?" + urlencode({**base, name: value})}
+                for value, label, count in values
+            ]
+            others = {key: value for key, value in base.items() if key != name}
+            facets.append(
+                {
+                    "name": name,
+                    "label": self.form.fields[name].label,
+                    "choices": choices,
+                    "active": name in chosen,
+                    "remove_url": "?" + urlencode(others),
+                    "remove_label": REMOVE_FILTER_LABELS[name],
+                }
+            )
+        return facets
 
     def get_best_bets(self):
         """What ``settings.SEARCH_BEST_BETS`` finds for the query (the partners and summits it names)."""
@@ -160,6 +195,12 @@ class SearchView(MixedListView):
         context = super().get_context_data(
             form=self.form, query=self.form.data.get("q", ""), best_bets=self.get_best_bets(), **kwargs
         )
+        if self.form.is_valid():
+            context["facets"] = self.get_facets(self.object_list)
+            # The pages keep the filters: the pagination links carry them after the query.
+            context["filter_query"] = urlencode(
+                {name: value for name, value in self.form.filters().items() if value not in (None, "")}
+            )
         if self.form.is_valid() and not context["paginator"].count:
             # Nothing found: the same words among the English articles, and what is new instead.
             if get_language() != settings.LANGUAGE_CODE:

@@ -86,6 +86,10 @@ class Article(ArticleBase):
     class Meta(ArticleBase.Meta):
         verbose_name = _("relation article")
         verbose_name_plural = _("relation articles")
+        indexes = [
+            *ArticleBase.Meta.indexes,
+            models.Index(fields=["partner", "status", "-publish_date", "-id"], name="relations_partner_listed"),
+        ]
 
     def url_kwargs(self):
         return {"partner": self.partner.slug, "slug": self.slug}
@@ -100,6 +104,10 @@ class Article(ArticleBase):
 
     # Relation articles are listed under Korea and the World.
     listed_section_slug = WORLD_SECTION_SLUG
+
+    @property
+    def search_partner(self):
+        return self.partner
 
 
 class Summit(models.Model):

@@ -2,13 +2,16 @@ import csv
 import io
 import json
 
-from django.db.models import Prefetch
+from django.conf import settings
+from django.db.models import Count, Prefetch, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.views import View
 from django.views.generic import DetailView, ListView
 
+from core.languages import localized
 from core.spreadsheets import spreadsheet_safe
 from news.models import WORLD_SECTION_SLUG
 from news.views import ArticleDetailView as NewsArticleDetailView
@@ -17,18 +20,28 @@ from .charts import build_trade_chart
 from .formats import bounded_usd
 from .models import Article, Partner, Summit
 
+# The partners' page: partners a page, and each partner's latest articles (its own page lists them all).
+PARTNERS_PER_PAGE = 24
+ARTICLES_PER_PARTNER = 3
+
 
 class PartnerListView(ListView):
+    """
+    The partners, a page at a time, each with its latest articles and trade:
+    the same weight and queries whatever the number of partners and articles.
+    An article is read with its title in the reader's language and English alone.
+    """
+
     template_name = "relations/partner_list.html"
     context_object_name = "partners"
+    paginate_by = PARTNERS_PER_PAGE
 
     def get_queryset(self):
-        return Partner.objects.prefetch_related(
-            Prefetch(
-                "articles",
-                queryset=Article.objects.published().select_related("partner"),
-                to_attr="published_articles",
-            ),
+        titles = {localized("title", code) for code in (get_language(), settings.LANGUAGE_CODE)}
+        latest = Article.objects.published().only("slug", "partner", "publish_date", *titles)
+        published = Q(articles__status=Article.Status.PUBLISHED, articles__publish_date__lte=timezone.now())
+        return Partner.objects.annotate(article_count=Count("articles", filter=published)).prefetch_related(
+            Prefetch("articles", queryset=latest[:ARTICLES_PER_PARTNER], to_attr="published_articles"),
             "trade_figures",
         )
 

@@ -42,9 +42,11 @@ BUDGET = {
     "news article print view": 2,
     "relation article": 6,
     "relation article print view": 3,
-    "partners": 5,
+    "partners": 6,  # the count of partners (pages), a page of them, their latest articles and their trade
     "partner": 6,
-    "search": 8,  # the articles (count, keys, one per kind) and the best bets (partners, summits)
+    # The articles (count, keys, one per kind), their snippets on SQLite, the best bets (partners, summits),
+    # the filters (one UNION of the four facets, and the names of their sections).
+    "search": 11,
     "html sitemap": 4,
     "feed": 6,
     "feed (RSS)": 6,

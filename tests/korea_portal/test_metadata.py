@@ -1,8 +1,11 @@
 """What a page's head says of it to search engines and to sites that share it: canonical, description, OG, hreflang."""
 
+from datetime import timedelta
 from xml.etree import ElementTree
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from community.models import Board
 from news.sitemaps import ArticleSitemap
@@ -233,10 +236,29 @@ def test_the_sitemap_lists_tags_and_boards_in_every_language(client):
         assert len(urls[english]) == len(LANGUAGES) + 1
 
 
-def test_the_sitemap_index_pages_an_article_part_by_its_urls_in_their_own_languages(client, translated, monkeypatch):
-    """Three URLs (English, French, Korean) two a page: the index, which reads no article, names two pages."""
-    monkeypatch.setattr(ArticleSitemap, "limit", 2)
+def test_the_sitemap_index_pages_the_articles_a_fixed_number_of_articles_a_part(client, translated, monkeypatch):
+    """
+    A part holds limit // 10 articles, each in the languages it is written in: with a limit of
+    ten URLs, one article a part. The second article (English only) is the second part.
+    """
+    make_article(title_en="English only", publish_date=translated.publish_date - timedelta(days=1))
+    monkeypatch.setattr(ArticleSitemap, "limit", 10)
     index = client.get("/sitemap.xml").content.decode()
     assert f"<loc>{SERVER}/sitemap-articles.xml?p=2</loc>" in index
     assert "sitemap-articles.xml?p=3" not in index
-    assert len(sitemap_urls(client, "articles")) + len(sitemap_urls(client, "articles", page=2)) == 3
+    assert len(sitemap_urls(client, "articles")) == 3
+    assert len(sitemap_urls(client, "articles", page=2)) == 1
+    assert client.get("/sitemap-articles.xml?p=3").status_code == 404
+
+
+def test_a_sitemap_part_reads_its_own_articles_alone(client, translated, monkeypatch):
+    """A part is a LIMIT/OFFSET slice over the list's index: the same queries at any depth."""
+    for number in range(5):
+        make_article(title_en=f"Older {number}", publish_date=translated.publish_date - timedelta(days=number + 1))
+    monkeypatch.setattr(ArticleSitemap, "limit", 10)
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/sitemap-articles.xml?p=5")
+    reads = [
+        query["sql"] for query in queries if 'FROM "news_article"' in query["sql"] and "COUNT(" not in query["sql"]
+    ]
+    assert reads and all("LIMIT 1 OFFSET 4" in sql for sql in reads)

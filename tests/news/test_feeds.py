@@ -122,13 +122,20 @@ def test_the_feed_and_its_entries_are_in_the_feeds_language(client, content):
 
 
 @pytest.mark.parametrize("rss", [False, True], ids=["atom", "rss"])
-def test_an_entry_shown_in_the_english_fallback_is_marked_english(client, content, rss):
+def test_an_entry_shown_in_the_english_fallback_is_marked_english_field_by_field(client, content, rss):
+    whole = make_article(title_en="Fully translated", title_fr="Tout traduit", summary_fr="Résumé", body_fr="<p>T</p>")
     response, feed = parsed(client, "/feeds/fr/latest/" + ("rss/" if rss else ""))
     entries = {entry.title: entry for entry in feed.entries}
-    assert entries["Foreign minister travels"].title_detail.language == "en"
-    # Atom's entries inherit the feed's xml:lang; RSS states its language in <language> alone.
-    assert entries["Fête des lanternes"].title_detail.language == (None if rss else "fr")
-    assert response.content.decode().count('xml:lang="en"') == 2
+    untranslated = entries["Foreign minister travels"]
+    assert untranslated.title_detail.language == untranslated.summary_detail.language == "en"
+    # A French title over the English summary: the summary alone says it is English.
+    # (Atom's entries inherit the feed's xml:lang; RSS states its language in <language> alone.)
+    french_title = entries["Fête des lanternes"]
+    assert french_title.title_detail.language == (None if rss else "fr")
+    assert french_title.summary == "Summary of " + content["news"].slug
+    assert french_title.summary_detail.language == "en"
+    translated = entries[whole.title_fr]
+    assert translated.title_detail.language == translated.summary_detail.language == (None if rss else "fr")
 
 
 def test_an_english_feed_marks_nothing_as_fallback(client, content):

@@ -235,3 +235,159 @@ def test_control_characters_in_a_text_become_spaces_and_never_marks():
     assert document.body == "tariff cut and more"
     html = html_of(_client().get("/en/search/", {"q": "cut"}))
     assert html.count("<mark>") == html.count("</mark>") == 1
+
+
+class TestFilters:
+    """The results narrowed by section, partner, year and kind, each choice with the count it leads to."""
+
+    @pytest.fixture
+    def articles(self):
+        from relations.models import WORLD_SECTION_SLUG
+        from tests.factories import make_section
+
+        make_section(slug=WORLD_SECTION_SLUG, name_en="Korea and the World", name_fr="La Corée et le monde")
+        culture = make_section(slug="culture", name_en="Culture", name_fr="Culture FR")
+        japan = make_partner(slug="japan", name_en="Japan", name_fr="Japon")
+        eu = make_partner(slug="eu", name_en="European Union", name_fr="Union européenne")
+        last_year = timezone.now().replace(month=6, day=15) - timedelta(days=365)
+        for number in range(3):
+            make_article(section=culture, title_en=f"Trade fair {number}")
+        make_article(section=culture, title_en="Trade history", publish_date=last_year)
+        make_relation_article(partner=japan, title_en="Trade with Japan")
+        make_relation_article(partner=eu, title_en="Trade with Europe", publish_date=last_year)
+        make_relation_article(partner=eu, title_en="Europe and culture")
+        return {"last year": last_year.year, "this year": timezone.now().year}
+
+    def filters_of(self, html):
+        """{facet heading: {choice label: (count, href)}} as the page shows them."""
+        import re
+
+        facets = {}
+        for section in re.findall(r'<section class="search-filter">(.*?)</section>', html, re.S):
+            heading = re.search(r"<h2>(.*?)</h2>", section).group(1)
+            facets[heading] = {
+                label: (int(count), href.replace("&amp;", "&"))
+                for href, label, count in re.findall(
+                    r'<li>(?:<a href="([^"]*)">|<strong aria-current="true">)(.*?)(?:</a>|</strong>) '
+                    r'<span class="count">(\d+)</span>',
+                    section,
+                )
+            }
+        return facets
+
+    def test_each_choice_shows_the_count_it_leads_to(self, articles):
+        html = html_of(_client().get("/en/search/", {"q": "trade"}))
+        facets = self.filters_of(html)
+        assert facets["Section"] == {
+            "Culture": (4, facets["Section"]["Culture"][1]),
+            "Korea and the World": (2, facets["Section"]["Korea and the World"][1]),
+        }
+        assert {label: count for label, (count, _href) in facets["Partner"].items()} == {
+            "Japan": 1,
+            "European Union": 1,
+        }
+        assert {label: count for label, (count, _href) in facets["Year"].items()} == {
+            str(articles["this year"]): 4,
+            str(articles["last year"]): 2,
+        }
+        assert {label: count for label, (count, _href) in facets["Kind"].items()} == {
+            "News articles": 4,
+            "Relation articles": 2,
+        }
+        for facet in facets.values():
+            for count, href in facet.values():
+                narrowed = html_of(_client().get("/en/search/" + href))
+                assert f"{count} article" in narrowed.split('class="result-count">', 1)[1].split("</p>", 1)[0]
+                assert len(titles_in(narrowed.split('class="search-filters"', 1)[1])) == count
+
+    def test_filters_combine_and_each_can_be_taken_away(self, articles):
+        html = html_of(_client().get("/en/search/", {"q": "trade", "kind": "relations.article", "partner": "eu"}))
+        assert titles_in(html.split('class="search-filters"', 1)[1]) == ["Trade with Europe"]
+        assert '<strong aria-current="true">European Union</strong>' in html
+        assert 'href="?q=trade&amp;kind=relations.article">All partners</a>' in html
+        assert 'href="?q=trade&amp;partner=eu">All kinds of article</a>' in html
+
+    def test_the_labels_are_in_the_readers_language(self, articles):
+        facets = self.filters_of(html_of(_client().get("/fr/search/", {"q": "trade"})))
+        assert list(facets) == ["Rubrique", "Partenaire", "Année", "Type"]
+        assert set(facets["Rubrique"]) == {"Culture FR", "La Corée et le monde"}
+        assert set(facets["Partenaire"]) == {"Japon", "Union européenne"}
+        assert set(facets["Type"]) == {"Articles d’actualité", "Articles sur les relations"}
+
+    def test_the_pages_keep_the_filters(self, articles):
+        for number in range(12):
+            make_article(section=Article.objects.get(title_en="Trade fair 0").section, title_en=f"Trade show {number}")
+        html = html_of(_client().get("/en/search/", {"q": "trade", "section": "culture"}))
+        assert 'rel="next" href="?q=trade&amp;section=culture&amp;page=2"' in html
+        second = html_of(_client().get("/en/search/", {"q": "trade", "section": "culture", "page": 2}))
+        assert len(titles_in(second.split('class="search-filters"', 1)[1])) == 16 - 12
+
+    @pytest.mark.parametrize(
+        "name, value",
+        [
+            ("year", "abc"),
+            ("year", "99999999999999999999"),
+            ("year", "1066"),
+            ("kind", "auth.user"),
+            ("section", "<b>x</b>"),
+            ("partner", "a b%"),
+        ],
+    )
+    def test_a_bad_filter_is_a_clear_error_in_the_readers_language(self, articles, name, value):
+        response = _client().get("/fr/search/", {"q": "trade", name: value})
+        html = html_of(response)
+        assert 'role="alert"' in html
+        assert "liste" in html.split('role="alert"', 1)[1].split("</p>", 1)[0]
+        assert 'value="trade"' in html
+        assert "<b>x</b>" not in html
+
+    def test_an_unknown_section_finds_nothing_and_says_so(self, articles):
+        html = html_of(_client().get("/en/search/", {"q": "trade", "section": "no-such-section"}))
+        assert "0 articles found" in html
+
+
+class TestPartlyTranslated:
+    """An article whose title and summary are translated but whose body is not: each field in its own language."""
+
+    @pytest.fixture
+    def article(self):
+        return make_article(
+            title_en="Trade figures",
+            title_ja="日本との貿易統計",
+            summary_en="Exports grew.",
+            summary_ja="輸出が伸びた。",
+            body_en="<p>Semiconductors led the shipments.</p>",
+        )
+
+    def test_its_translated_title_and_its_english_body_are_both_found(self, article):
+        assert found("ja", "貿易") == ["日本との貿易統計"]
+        assert found("ja", "semiconductors") == ["日本との貿易統計"]
+        assert found("ja", "shipment") == ["日本との貿易統計"]
+
+    def test_its_document_holds_each_field_in_the_language_shown(self, article):
+        document = SearchDocument.objects.get(language="ja", article_pk=article.pk)
+        assert (document.title, document.summary, document.body) == (
+            "日本との貿易統計",
+            "輸出が伸びた。",
+            "Semiconductors led the shipments.",
+        )
+        assert document.has_english and not document.in_english
+
+    def test_a_french_reader_finds_it_in_english_and_is_told(self, article):
+        html = html_of(_client().get("/fr/search/", {"q": "semiconductors"}))
+        assert titles_in(html) == ["Trade figures"]
+        assert 'lang="en"' in html.split('class="cards"', 1)[1]
+
+
+class TestBestBetsAreWholeWords:
+    def test_a_word_inside_a_partner_name_is_not_a_best_bet(self):
+        make_partner(name_en="Martinique")
+        make_partner(name_en="Korea Art Council")
+        html = html_of(_client().get("/en/search/", {"q": "art"}))
+        bets = html.split('class="best-bets"', 1)[1].split("</section>", 1)[0]
+        assert "Korea Art Council" in bets and "Martinique" not in bets
+
+    def test_a_korean_name_is_found_inside_the_query_word(self):
+        make_partner(name_en="United States", name_ko="미국")
+        html = html_of(_client().get("/ko/search/", {"q": "미국"}))
+        assert "미국" in html.split('class="best-bets"', 1)[1].split("</section>", 1)[0]
