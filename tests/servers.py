@@ -70,6 +70,7 @@ def gunicorn(environment, workers=1, threads=4, timeout=20):
     port = free_port()
     base_url = f"http://127.0.0.1:{port}"
     log = Path(environment["DJANGO_VAR_DIR"]) / "gunicorn.log"
+    log.parent.mkdir(parents=True, exist_ok=True)
     # A file, not a pipe nobody reads: a full pipe would stop the server.
     with log.open("w") as log_file:
         process = subprocess.Popen(  # noqa: S603 - our own site
