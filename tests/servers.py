@@ -2,7 +2,9 @@
 Real servers for the tests that need more than one database connection: the
 site under gunicorn in a process of its own, on loopback, and a browser-like
 HTTP client (standard library only) that keeps its cookies and posts forms
-with their CSRF token.
+with their CSRF token, and may take them to another server. The services
+several servers share are a PostgreSQL cluster of the test's own, or
+databases and a Redis key prefix of the test's own on the machine's servers.
 """
 
 import contextlib

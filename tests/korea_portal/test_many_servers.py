@@ -141,13 +141,13 @@ def test_the_login_lockout_counts_the_failures_made_through_both_servers(servers
 
 def test_an_article_published_through_one_server_is_on_the_others_next_page(servers, content, shared_services):
     server_a, server_b = servers
-    _services, redis_client = shared_services
+    services, redis_client = shared_services
     visitor = WebClient(server_b)
     home = visitor.get("/en/")
     assert home.status == 200
     assert content["draft_title"] not in home.body
     # B keeps its copy of the home page in the shared cache.
-    assert any(b"portal:page:" in key for key in redis_client.scan_iter())
+    assert list(redis_client.scan_iter(match=f"{services['prefix']}:*portal:page:*"))
 
     editor = WebClient(server_a)
     editor.log_in(content["editor"], PASSWORD)
