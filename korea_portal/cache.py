@@ -87,15 +87,25 @@ HANDLED_VARY = {"cookie", "accept-language"}
 RESET_COOKIES = {settings.LANGUAGE_COOKIE_NAME}
 
 
-def is_cacheable_request(request):
-    """Whether this request may be answered from the cache, and its answer stored."""
+def is_anonymous_read(request):
+    """
+    Whether the request reads, by a visitor with no session and no message
+    cookie: nobody logged in, nobody who has just posted a form. Every such
+    visitor is shown the same page (the page cache) and may be served from a
+    read replica (``korea_portal.db_router``).
+    """
     cookies = request.COOKIES
     return (
-        settings.PAGE_CACHE_SECONDS > 0
-        and request.method in ("GET", "HEAD")
+        request.method in ("GET", "HEAD")
         and settings.SESSION_COOKIE_NAME not in cookies
         and CookieStorage.cookie_name not in cookies
-        and not EXCLUDED_PATHS.match(request.path_info)
+    )
+
+
+def is_cacheable_request(request):
+    """Whether this request may be answered from the cache, and its answer stored."""
+    return (
+        settings.PAGE_CACHE_SECONDS > 0 and is_anonymous_read(request) and not EXCLUDED_PATHS.match(request.path_info)
     )
 
 

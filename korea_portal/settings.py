@@ -9,6 +9,8 @@ and a local-memory cache. Production is switched on by variables alone:
   but this machine's (``DJANGO_ALLOWED_HOSTS``) or ``DJANGO_SECURE=1``;
   without either, a fixed local key is used.
 - ``DATABASE_URL``: ``postgres://user:password@host:5432/name`` (psycopg 3).
+- ``DATABASE_REPLICA_URL``: a read replica of that database, for anonymous
+  reads of public pages (``korea_portal/db_router.py``).
 - ``REDIS_URL``: ``redis://host:6379/0`` for the shared cache and rate limits;
   required with ``DJANGO_SECURE=1``. Without it, rate limits and lockout
   counts live in a database table every worker shares.
@@ -98,6 +100,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Whether this request's reads may go to the read replica (korea_portal/db_router.py).
+    "korea_portal.db_router.ReplicaReadMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # …and serves it from here, once the language is known.
@@ -129,13 +133,8 @@ TEMPLATES = [
 ]
 
 # Database: SQLite under var/ unless DATABASE_URL names another.
-DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("DJANGO_CONN_MAX_AGE", "60")),
-        conn_health_checks=True,
-    )
-}
+CONNECTION_OPTIONS = {"conn_max_age": int(os.environ.get("DJANGO_CONN_MAX_AGE", "60")), "conn_health_checks": True}
+DATABASES = {"default": dj_database_url.config(default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}", **CONNECTION_OPTIONS)}
 database_options = DATABASES["default"].setdefault("OPTIONS", {})
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
@@ -164,6 +163,25 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Each request is one transaction: a view that fails half-way leaves nothing
 # half-saved (mail is sent on commit: core/mail.py).
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
+
+# A read replica of the primary (PostgreSQL streaming replication): anonymous
+# reads of public pages go there, everything else to the primary
+# (korea_portal/db_router.py). Same connection options as the primary; no
+# transaction per request (nothing is written there); never migrated; in the
+# test suite the primary's own test database.
+DATABASE_REPLICA_URL = os.environ.get("DATABASE_REPLICA_URL", "")
+if DATABASE_REPLICA_URL:
+    if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+        raise ImproperlyConfigured("DATABASE_REPLICA_URL needs a PostgreSQL DATABASE_URL (the primary it replicates).")
+    replica = dj_database_url.parse(DATABASE_REPLICA_URL, **CONNECTION_OPTIONS)
+    DATABASES["replica"] = {
+        **replica,
+        # The primary's timeouts, and whatever the replica's URL adds (?sslmode=…).
+        "OPTIONS": {**database_options, **replica.get("OPTIONS", {})},
+        "ATOMIC_REQUESTS": False,
+        "TEST": {"MIRROR": "default"},
+    }
+    DATABASE_ROUTERS = ["korea_portal.db_router.ReplicaRouter"]
 
 # Cache: Redis when REDIS_URL is set (shared by every worker). Without it the
 # page cache is each worker's own memory (see README, Performance), but rate

@@ -2,7 +2,9 @@
 Real servers for the tests that need more than one database connection: the
 site under gunicorn in a process of its own, on loopback, and a browser-like
 HTTP client (standard library only) that keeps its cookies and posts forms
-with their CSRF token.
+with their CSRF token, and may take them to another server. The services
+several servers share are a PostgreSQL cluster of the test's own, or
+databases and a Redis key prefix of the test's own on the machine's servers.
 """
 
 import contextlib
@@ -10,6 +12,7 @@ import http.cookiejar
 import json
 import os
 import re
+import secrets
 import shutil
 import socket
 import subprocess
@@ -20,6 +23,11 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from pathlib import Path
+
+import dj_database_url
+import psycopg
+import pytest
+import redis
 
 ROOT = Path(__file__).resolve().parent.parent
 CSRF_FIELD = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
@@ -32,8 +40,9 @@ def free_port():
 
 
 def site_environment(var_dir, **variables):
-    """The environment of a site of its own: none of ours, its files under ``var_dir``."""
-    environment = {key: value for key, value in os.environ.items() if not key.startswith(("DJANGO_", "DATABASE_URL"))}
+    """The environment of a site of its own: none of ours (no database, no Redis), its files under ``var_dir``."""
+    inherited = ("DJANGO_", "DATABASE_", "REDIS_URL")
+    environment = {key: value for key, value in os.environ.items() if not key.startswith(inherited)}
     environment.update(DJANGO_SETTINGS_MODULE="tests.server_settings", DJANGO_VAR_DIR=str(var_dir), **variables)
     return environment
 
@@ -63,6 +72,7 @@ def gunicorn(environment, workers=1, threads=4, timeout=20):
     port = free_port()
     base_url = f"http://127.0.0.1:{port}"
     log = Path(environment["DJANGO_VAR_DIR"]) / "gunicorn.log"
+    log.parent.mkdir(parents=True, exist_ok=True)
     # A file, not a pipe nobody reads: a full pipe would stop the server.
     with log.open("w") as log_file:
         process = subprocess.Popen(  # noqa: S603 - our own site
@@ -158,6 +168,105 @@ def postgresql_cluster():
         shutil.rmtree(directory, ignore_errors=True)
 
 
+# The machine's own PostgreSQL server and Redis, for the tests of several app
+# servers sharing them (tests/korea_portal/test_many_servers.py). The PostgreSQL
+# run's server is used when DATABASE_URL names one.
+MACHINE_POSTGRESQL_URL = os.environ.get("PORTAL_TEST_POSTGRESQL_URL", "postgres://postgres@127.0.0.1:5432/postgres")
+MACHINE_REDIS_URL = os.environ.get("PORTAL_TEST_REDIS_URL", "redis://127.0.0.1:6379/7")
+
+
+def require_service(name, url, error):
+    """Skip the test for want of a service of the machine; under ``CI=true`` fail instead, CI has them all."""
+    reason = f"{name} does not answer at {url}: {error}"
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"CI needs this test: {reason}")
+    pytest.skip(reason)
+
+
+def machine_postgresql_server():
+    """The URL of the machine's PostgreSQL server: the suite's own on the PostgreSQL run."""
+    suite = os.environ.get("DATABASE_URL", "")
+    return suite if suite.startswith(("postgres://", "postgresql://")) else MACHINE_POSTGRESQL_URL
+
+
+class MachineDatabases:
+    """
+    Databases of the test's own on the machine's PostgreSQL server, dropped
+    afterwards; their names are new for every run, so that runs (and other
+    checkouts of the project) sharing the server never meet.
+    """
+
+    def __init__(self):
+        self.server = dj_database_url.parse(machine_postgresql_server())
+        self.run_id = secrets.token_hex(4)
+        self.names = []
+
+    def url(self, name):
+        user = urllib.parse.quote(self.server["USER"] or "")
+        password = urllib.parse.quote(self.server["PASSWORD"] or "")
+        credentials = f"{user}:{password}@" if password else f"{user}@"
+        return f"postgres://{credentials}{self.server['HOST']}:{self.server['PORT'] or 5432}/{name}"
+
+    def execute(self, database, sql):
+        with psycopg.connect(self.url(database), autocommit=True, connect_timeout=5) as connection:
+            connection.execute(sql)
+
+    def check(self):
+        try:
+            self.execute("postgres", "SELECT 1")
+        except psycopg.OperationalError as error:
+            require_service("PostgreSQL", self.url("postgres"), error)
+
+    def create(self, purpose, template=None):
+        """Create the database for ``purpose`` (a copy of the database ``template`` names); return its URL."""
+        name = f"portal_test_{purpose}_{self.run_id}"
+        copy = f" TEMPLATE {template}" if template else ""
+        self.execute("postgres", f"CREATE DATABASE {name}{copy}")
+        self.names.append(name)
+        return self.url(name)
+
+    def drop_all(self):
+        for name in reversed(self.names):
+            self.execute("postgres", f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+@contextlib.contextmanager
+def machine_databases():
+    """Yield ``MachineDatabases`` on the machine's PostgreSQL; every database made is dropped afterwards."""
+    databases = MachineDatabases()
+    databases.check()
+    try:
+        yield databases
+    finally:
+        databases.drop_all()
+
+
+@contextlib.contextmanager
+def machine_redis():
+    """
+    Yield the machine's Redis URL and a key prefix new for this run
+    (``DJANGO_CACHE_PREFIX``); the prefix's keys are deleted before and after,
+    and nobody else's: other runs may share the Redis database.
+    """
+    client = redis.Redis.from_url(MACHINE_REDIS_URL, socket_connect_timeout=5)
+    prefix = f"portal-test-{secrets.token_hex(4)}"
+    try:
+        client.ping()
+    except redis.exceptions.ConnectionError as error:
+        require_service("Redis", MACHINE_REDIS_URL, error)
+
+    def forget():
+        for key in client.scan_iter(match=f"{prefix}:*"):
+            client.delete(key)
+
+    forget()
+    try:
+        yield MACHINE_REDIS_URL, prefix, client
+    finally:
+        forget()
+        client.close()
+
+
 class Answer:
     def __init__(self, status, headers, body):
         self.status, self.headers, self.body = status, headers, body
@@ -174,11 +283,15 @@ class NoRedirects(urllib.request.HTTPRedirectHandler):
 class WebClient:
     """One visitor: its own cookies; answers are returned, never raised, redirects not followed."""
 
-    def __init__(self, base_url, timeout=15):
+    def __init__(self, base_url, timeout=15, cookies=None):
         self.base_url = base_url
         self.timeout = timeout
-        self.cookies = http.cookiejar.CookieJar()
+        self.cookies = http.cookiejar.CookieJar() if cookies is None else cookies
         self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.cookies), NoRedirects)
+
+    def through(self, base_url):
+        """The same visitor, with the same cookies, sent to another server (as a load balancer would)."""
+        return WebClient(base_url, timeout=self.timeout, cookies=self.cookies)
 
     def request(self, path, data=None, headers=None):
         body = urllib.parse.urlencode(data).encode() if data is not None else None
@@ -204,10 +317,12 @@ class WebClient:
         assert page.status == 200, (form_path, page.status)
         return CSRF_FIELD.search(page.body).group(1)
 
+    def try_to_log_in(self, login, password):
+        """Post the login form, as a reader would; return the answer (302 once logged in)."""
+        token = self.csrf_token("/en/accounts/login/")
+        return self.post("/en/accounts/login/", {"username": login, "password": password, "csrfmiddlewaretoken": token})
+
     def log_in(self, login, password):
         """Log in through the login form, as a reader would."""
-        token = self.csrf_token("/en/accounts/login/")
-        answer = self.post(
-            "/en/accounts/login/", {"username": login, "password": password, "csrfmiddlewaretoken": token}
-        )
+        answer = self.try_to_log_in(login, password)
         assert answer.status == 302, (login, answer.status)

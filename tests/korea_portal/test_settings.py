@@ -1,5 +1,6 @@
 """Settings come from the environment: safe locally, and refusing to run in production without what it needs."""
 
+import json
 import os
 import subprocess
 import sys
@@ -12,7 +13,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def manage(*args, **env):
-    inherited = ("DJANGO_", "DATABASE_URL", "REDIS_URL")
+    inherited = ("DJANGO_", "DATABASE_", "REDIS_URL")
     environment = {key: value for key, value in os.environ.items() if not key.startswith(inherited)}
     environment.update(env)
     return subprocess.run(  # noqa: S603 - our own manage.py
@@ -80,6 +81,37 @@ def test_postgresql_connect_and_statement_timeouts_come_from_the_environment():
     assert "'connect_timeout': 5, 'options': '-c statement_timeout=15000'" in database_options(DATABASE_URL=url)
     options = database_options(DATABASE_URL=url, DJANGO_DB_CONNECT_TIMEOUT="2", DJANGO_DB_STATEMENT_TIMEOUT_MS="500")
     assert "'connect_timeout': 2, 'options': '-c statement_timeout=500'" in options
+
+
+def database_routing(**env):
+    code = (
+        "import json; from django.conf import settings;"
+        "print(json.dumps([settings.DATABASES.get('replica'), settings.DATABASE_ROUTERS], default=str))"
+    )
+    result = manage("shell", "--no-imports", "-c", code, **env)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_a_read_replica_is_used_only_when_its_url_is_set():
+    assert database_routing(DATABASE_URL="postgres://portal@db.example:5432/portal") == [None, []]
+    replica, routers = database_routing(
+        DATABASE_URL="postgres://portal@db.example:5432/portal",
+        DATABASE_REPLICA_URL="postgres://reader@replica.example:5432/portal?sslmode=require",
+        DJANGO_DB_CONNECT_TIMEOUT="2",
+    )
+    assert routers == ["korea_portal.db_router.ReplicaRouter"]
+    assert (replica["HOST"], replica["USER"], replica["NAME"]) == ("replica.example", "reader", "portal")
+    # The primary's timeouts, the replica URL's own options, no transaction per request, never a test database.
+    assert replica["OPTIONS"] == {"connect_timeout": 2, "options": "-c statement_timeout=15000", "sslmode": "require"}
+    assert replica["ATOMIC_REQUESTS"] is False
+    assert replica["TEST"]["MIRROR"] == "default"
+
+
+def test_a_read_replica_of_sqlite_is_refused_with_a_clear_error(tmp_path):
+    result = manage("check", DJANGO_VAR_DIR=str(tmp_path), DATABASE_REPLICA_URL="postgres://reader@replica/portal")
+    assert result.returncode != 0
+    assert "DATABASE_REPLICA_URL needs a PostgreSQL DATABASE_URL" in result.stderr
 
 
 def test_sqlite_waits_for_other_writers_instead_of_failing(tmp_path):
