@@ -189,6 +189,14 @@ def percentile(values, fraction):
     return ordered[max(0, math.ceil(fraction * len(ordered)) - 1)]
 
 
+def measure_ceiling(client, requests, seconds):
+    """The median time of the bare view of ``tests.bench_ceiling``, in milliseconds."""
+    from django.test.utils import override_settings
+
+    with override_settings(ROOT_URLCONF="tests.bench_ceiling"):
+        return statistics.median(timings(client, "/ceiling/", lambda: None, requests, seconds))
+
+
 def measure(requests, seconds):
     from django.test import Client
 
@@ -207,8 +215,11 @@ def measure(requests, seconds):
     return rows
 
 
-def print_table(rows, out=sys.stdout):
-    header = ("page", "queries", "cold median", "cold p95", "warm queries", "warm median", "warm p95", "requests")
+def print_table(rows, ceiling, out=sys.stdout):
+    header = (
+        "page", "queries", "cold median", "cold p95", "cold/ceiling",
+        "warm queries", "warm median", "warm p95", "warm/ceiling", "requests",
+    )  # fmt: skip
     lines = [header]
     for name, cold_queries, cold, warm_queries, warm in rows:
         lines.append(
@@ -217,9 +228,11 @@ def print_table(rows, out=sys.stdout):
                 str(cold_queries),
                 f"{statistics.median(cold):.1f} ms",
                 f"{percentile(cold, 0.95):.1f} ms",
+                f"{ceiling / statistics.median(cold):.2f}",
                 str(warm_queries),
                 f"{statistics.median(warm):.1f} ms",
                 f"{percentile(warm, 0.95):.1f} ms",
+                f"{ceiling / statistics.median(warm):.2f}",
                 f"{len(cold)}+{len(warm)}",
             )
         )
@@ -265,7 +278,14 @@ def main():
                 "cold: rendered, nothing cached; warm: an anonymous visitor served from the page cache.\n"
                 + "".join(f"Note: {note}\n" for note in notes)
             )
-            print_table(measure(requests, seconds))
+            from django.test import Client
+
+            ceiling = measure_ceiling(Client(), requests * 5, seconds)
+            print(
+                f"Ceiling: a bare Django view rendering a small template, same middleware: {ceiling:.2f} ms "
+                "(median); x/ceiling is the ceiling's time over the page's (1.0: as fast as the ceiling).\n"
+            )
+            print_table(measure(requests, seconds), ceiling)
             from tests.bench_search import search_section
 
             search_section(sys.stdout)
