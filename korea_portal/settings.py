@@ -18,8 +18,10 @@ and a local-memory cache. Production is switched on by variables alone:
 - ``DJANGO_SECURE=1``: HTTPS-only cookies, HSTS and the SSL redirect.
 """
 
+import ipaddress
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from csp.constants import NONCE as CSP_NONCE
@@ -36,6 +38,27 @@ def env_bool(name, default=False):
 
 def env_list(name, default=""):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def media_origin(custom_domain, endpoint_url):
+    """The origin (scheme://host[:port]) media URLs point at, from the custom domain or the endpoint."""
+    if custom_domain:
+        return f"https://{custom_domain.strip('/')}"
+    parts = urlsplit(endpoint_url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ImproperlyConfigured(f"AWS_S3_ENDPOINT_URL must be an http(s) URL, not {endpoint_url!r}.")
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def env_networks(name, default):
+    """A comma-separated list of networks (CIDR) from the environment, each checked."""
+    networks = env_list(name, default)
+    for network in networks:
+        try:
+            ipaddress.ip_network(network, strict=False)
+        except ValueError:
+            raise ImproperlyConfigured(f"{name}: {network!r} is not a network (CIDR, e.g. 10.0.0.0/8).") from None
+    return [str(ipaddress.ip_network(network, strict=False)) for network in networks]
 
 
 DEBUG = env_bool("DJANGO_DEBUG")
@@ -81,6 +104,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Counts every request and its latency by view (django-prometheus, with its pair last).
+    "django_prometheus.middleware.PrometheusBeforeMiddleware",
+    # The request id, and one log line per request (core/logging.py).
+    "core.logging.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Before whitenoise, so that static files carry it too.
     "korea_portal.middleware.CrossOriginResourcePolicyMiddleware",
@@ -106,6 +133,7 @@ MIDDLEWARE = [
     "korea_portal.outage.DatabaseOutageMiddleware",
     # Axes last, so that it sees the authenticated user.
     "axes.middleware.AxesMiddleware",
+    "django_prometheus.middleware.PrometheusAfterMiddleware",
 ]
 
 ROOT_URLCONF = "korea_portal.urls"
@@ -158,6 +186,11 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     statement_timeout = int(os.environ.get("DJANGO_DB_STATEMENT_TIMEOUT_MS", "15000"))
     server_options = f"{database_options.get('options', '')} -c statement_timeout={statement_timeout}"
     database_options["options"] = server_options.strip()
+# django-prometheus's backend of the same database counts its connections and
+# queries (core/metrics.py); it is Django's own backend otherwise.
+DATABASES["default"]["ENGINE"] = DATABASES["default"]["ENGINE"].replace(
+    "django.db.backends.", "django_prometheus.db.backends.", 1
+)
 # Seconds a visitor is asked to wait (Retry-After) when the database is unavailable.
 DATABASE_OUTAGE_RETRY_AFTER = int(os.environ.get("DJANGO_DB_OUTAGE_RETRY_AFTER", "30"))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -176,15 +209,15 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 SHARED_CACHE_TABLE = "core_shared_cache"
 if REDIS_URL:
     redis_cache = {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "core.metrics.RedisCache",
         "LOCATION": REDIS_URL,
         "KEY_PREFIX": os.environ.get("DJANGO_CACHE_PREFIX", "portal"),
     }
     CACHES = {"default": redis_cache, "shared": redis_cache}
 else:
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-        "shared": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": SHARED_CACHE_TABLE},
+        "default": {"BACKEND": "core.metrics.LocMemCache"},
+        "shared": {"BACKEND": "core.metrics.DatabaseCache", "LOCATION": SHARED_CACHE_TABLE},
     }
 # Seconds an anonymous public page may be served from the cache.
 PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "60"))
@@ -304,6 +337,49 @@ BACKUP_DIR = Path(os.environ.get("DJANGO_BACKUP_DIR", VAR_DIR / "backups"))
 # DJANGO_SERVE_MEDIA=1. In production the front proxy serves /media/ from
 # MEDIA_ROOT (deploy/nginx.conf), so with DJANGO_SECURE=1 Django does not.
 SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", default=not SECURE)
+
+# Media on S3-compatible object storage (django-storages) when a bucket is
+# named: every upload and rendition goes through the storage API, and media
+# URLs point at the store (or AWS_S3_CUSTOM_DOMAIN, a CDN before it), so
+# Django does not serve /media/. MEDIA_ORIGIN is where pages load them from,
+# for the Content-Security-Policy below.
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+MEDIA_ORIGIN = ""
+if AWS_STORAGE_BUCKET_NAME:
+    AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL", "") or None
+    AWS_S3_REGION_NAME = os.environ.get("AWS_S3_REGION_NAME", "") or None
+    AWS_S3_CUSTOM_DOMAIN = os.environ.get("AWS_S3_CUSTOM_DOMAIN", "") or None
+    if not (AWS_S3_ENDPOINT_URL or AWS_S3_CUSTOM_DOMAIN or AWS_S3_REGION_NAME):
+        raise ImproperlyConfigured(
+            "With AWS_STORAGE_BUCKET_NAME, set AWS_S3_ENDPOINT_URL (an S3-compatible store), "
+            "AWS_S3_REGION_NAME (Amazon S3) or AWS_S3_CUSTOM_DOMAIN."
+        )
+    if not AWS_S3_ENDPOINT_URL and not AWS_S3_CUSTOM_DOMAIN:
+        # Amazon S3 itself: the bucket's own host, which the CSP can name.
+        AWS_S3_CUSTOM_DOMAIN = f"{AWS_STORAGE_BUCKET_NAME}.s3.{AWS_S3_REGION_NAME}.amazonaws.com"
+    MEDIA_ORIGIN = media_origin(AWS_S3_CUSTOM_DOMAIN, AWS_S3_ENDPOINT_URL)
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "endpoint_url": AWS_S3_ENDPOINT_URL,
+            "region_name": AWS_S3_REGION_NAME,
+            "custom_domain": AWS_S3_CUSTOM_DOMAIN,
+            # S3-compatible stores are reached by path (endpoint/bucket/name).
+            "addressing_style": "path" if AWS_S3_ENDPOINT_URL else None,
+            "access_key": os.environ.get("AWS_ACCESS_KEY_ID", "") or None,
+            "secret_key": os.environ.get("AWS_SECRET_ACCESS_KEY", "") or None,
+            # Public media by plain URL: a signed URL would expire inside a cached page.
+            "querystring_auth": env_bool("AWS_QUERYSTRING_AUTH"),
+            # No per-object ACL: the bucket's policy says who may read.
+            "default_acl": None,
+            # A new upload with a taken name gets another name, as on disk; never replaces a file.
+            "file_overwrite": False,
+            # Kept as long as deploy/nginx.conf keeps local media: a changed picture gets a new name.
+            "object_parameters": {"CacheControl": "public, max-age=2592000"},
+        },
+    }
+    SERVE_MEDIA = False
 # Largest image an editor may upload, in bytes and in pixels.
 IMAGE_MAX_BYTES = 10 * 1024 * 1024
 IMAGE_MAX_PIXELS = 40_000_000
@@ -352,7 +428,8 @@ CONTENT_SECURITY_POLICY = {
         "default-src": ["'none'"],
         "script-src": ["'self'", CSP_NONCE],
         "style-src": ["'self'", CSP_NONCE],
-        "img-src": ["'self'", "data:"],
+        # Media on object storage come from its origin.
+        "img-src": ["'self'", "data:", *([MEDIA_ORIGIN] if MEDIA_ORIGIN else [])],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
         "form-action": ["'self'"],
@@ -376,9 +453,36 @@ if SECURE:
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
 
+# Logs on stderr: one JSON object a line with DJANGO_LOG_FORMAT=json (the
+# default with DJANGO_SECURE=1, for a log collector), plain text otherwise.
+# Every record carries the request's id (core/logging.py). In JSON, each
+# request is also logged as one line (core.requests at INFO), which replaces
+# gunicorn's access log (gunicorn.conf.py); in plain text gunicorn's access
+# log is the one line per request.
+LOG_FORMAT = os.environ.get("DJANGO_LOG_FORMAT", "json" if SECURE else "plain")
+if LOG_FORMAT not in ("json", "plain"):
+    raise ImproperlyConfigured(f"DJANGO_LOG_FORMAT must be json or plain, not {LOG_FORMAT!r}.")
+LOG_LEVEL = os.environ.get("DJANGO_LOG_LEVEL", "WARNING").upper()
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
+    "filters": {"request_id": {"()": "core.logging.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "core.logging.JsonFormatter"},
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT, "filters": ["request_id"]},
+    },
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
+    "loggers": {
+        "core.requests": {"level": "INFO" if LOG_FORMAT == "json" else LOG_LEVEL},
+        # The request log says what django.request would say about a 404 or a 500's status.
+        "django.request": {"level": "ERROR" if LOG_FORMAT == "json" else LOG_LEVEL},
+    },
 }
+
+# /metrics (core/metrics.py) answers these networks only; a 404 for others.
+METRICS_ALLOWED_NETWORKS = env_networks("DJANGO_METRICS_ALLOWED_NETWORKS", "127.0.0.0/8,::1/128")
+# Seconds /readyz waits for the database, the cache and the broker (core/health.py).
+HEALTH_CHECK_TIMEOUT = float(os.environ.get("DJANGO_HEALTH_CHECK_TIMEOUT", "3"))
