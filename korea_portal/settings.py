@@ -50,6 +50,29 @@ def media_origin(custom_domain, endpoint_url):
     return f"{parts.scheme}://{parts.netloc}"
 
 
+def object_storage(*, endpoint_url, **options):
+    """
+    The ``STORAGES`` entry of media on S3-compatible object storage (django-storages).
+
+    S3-compatible stores are reached by path (endpoint/bucket/name). No
+    object gets an ACL of its own: the bucket's policy says who may read. A
+    new upload under a taken name gets another name, as on disk, and never
+    replaces a file. Objects are kept by browsers as long as
+    deploy/nginx.conf keeps local media: a changed picture gets a new name.
+    """
+    return {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "endpoint_url": endpoint_url,
+            "addressing_style": "path" if endpoint_url else None,
+            "default_acl": None,
+            "file_overwrite": False,
+            "object_parameters": {"CacheControl": "public, max-age=2592000"},
+            **options,
+        },
+    }
+
+
 def env_networks(name, default):
     """A comma-separated list of networks (CIDR) from the environment, each checked."""
     networks = env_list(name, default)
@@ -342,7 +365,8 @@ SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", default=not SECURE)
 # named: every upload and rendition goes through the storage API, and media
 # URLs point at the store (or AWS_S3_CUSTOM_DOMAIN, a CDN before it), so
 # Django does not serve /media/. MEDIA_ORIGIN is where pages load them from,
-# for the Content-Security-Policy below.
+# for the Content-Security-Policy below. Media are public by plain URL
+# (AWS_QUERYSTRING_AUTH off): a signed URL would expire inside a cached page.
 AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
 MEDIA_ORIGIN = ""
 if AWS_STORAGE_BUCKET_NAME:
@@ -354,31 +378,26 @@ if AWS_STORAGE_BUCKET_NAME:
             "With AWS_STORAGE_BUCKET_NAME, set AWS_S3_ENDPOINT_URL (an S3-compatible store), "
             "AWS_S3_REGION_NAME (Amazon S3) or AWS_S3_CUSTOM_DOMAIN."
         )
+    AWS_QUERYSTRING_AUTH = env_bool("AWS_QUERYSTRING_AUTH")
+    if AWS_QUERYSTRING_AUTH and not AWS_S3_ENDPOINT_URL or AWS_QUERYSTRING_AUTH and AWS_S3_CUSTOM_DOMAIN:
+        # django-storages signs only the store's own URLs, never a custom domain's.
+        raise ImproperlyConfigured(
+            "AWS_QUERYSTRING_AUTH=1 needs AWS_S3_ENDPOINT_URL (https://s3.<region>.amazonaws.com on Amazon S3) "
+            "and no AWS_S3_CUSTOM_DOMAIN: signed URLs are the store's own."
+        )
     if not AWS_S3_ENDPOINT_URL and not AWS_S3_CUSTOM_DOMAIN:
         # Amazon S3 itself: the bucket's own host, which the CSP can name.
         AWS_S3_CUSTOM_DOMAIN = f"{AWS_STORAGE_BUCKET_NAME}.s3.{AWS_S3_REGION_NAME}.amazonaws.com"
     MEDIA_ORIGIN = media_origin(AWS_S3_CUSTOM_DOMAIN, AWS_S3_ENDPOINT_URL)
-    STORAGES["default"] = {
-        "BACKEND": "storages.backends.s3.S3Storage",
-        "OPTIONS": {
-            "bucket_name": AWS_STORAGE_BUCKET_NAME,
-            "endpoint_url": AWS_S3_ENDPOINT_URL,
-            "region_name": AWS_S3_REGION_NAME,
-            "custom_domain": AWS_S3_CUSTOM_DOMAIN,
-            # S3-compatible stores are reached by path (endpoint/bucket/name).
-            "addressing_style": "path" if AWS_S3_ENDPOINT_URL else None,
-            "access_key": os.environ.get("AWS_ACCESS_KEY_ID", "") or None,
-            "secret_key": os.environ.get("AWS_SECRET_ACCESS_KEY", "") or None,
-            # Public media by plain URL: a signed URL would expire inside a cached page.
-            "querystring_auth": env_bool("AWS_QUERYSTRING_AUTH"),
-            # No per-object ACL: the bucket's policy says who may read.
-            "default_acl": None,
-            # A new upload with a taken name gets another name, as on disk; never replaces a file.
-            "file_overwrite": False,
-            # Kept as long as deploy/nginx.conf keeps local media: a changed picture gets a new name.
-            "object_parameters": {"CacheControl": "public, max-age=2592000"},
-        },
-    }
+    STORAGES["default"] = object_storage(
+        bucket_name=AWS_STORAGE_BUCKET_NAME,
+        endpoint_url=AWS_S3_ENDPOINT_URL,
+        region_name=AWS_S3_REGION_NAME,
+        custom_domain=AWS_S3_CUSTOM_DOMAIN,
+        access_key=os.environ.get("AWS_ACCESS_KEY_ID", "") or None,
+        secret_key=os.environ.get("AWS_SECRET_ACCESS_KEY", "") or None,
+        querystring_auth=AWS_QUERYSTRING_AUTH,
+    )
     SERVE_MEDIA = False
 # Largest image an editor may upload, in bytes and in pixels.
 IMAGE_MAX_BYTES = 10 * 1024 * 1024

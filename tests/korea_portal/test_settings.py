@@ -151,6 +151,10 @@ def test_with_a_bucket_media_go_to_object_storage_and_the_policy_allows_its_orig
     [
         ({"AWS_STORAGE_BUCKET_NAME": "portal-media"}, "AWS_S3_ENDPOINT_URL"),
         ({"AWS_STORAGE_BUCKET_NAME": "portal-media", "AWS_S3_ENDPOINT_URL": "127.0.0.1:9000"}, "http(s) URL"),
+        (
+            {"AWS_STORAGE_BUCKET_NAME": "portal-media", "AWS_S3_REGION_NAME": "eu-west-1", "AWS_QUERYSTRING_AUTH": "1"},
+            "AWS_QUERYSTRING_AUTH=1 needs AWS_S3_ENDPOINT_URL",
+        ),
         ({"DJANGO_METRICS_ALLOWED_NETWORKS": "10.0.0.0/8,intranet"}, "'intranet' is not a network"),
         ({"DJANGO_LOG_FORMAT": "xml"}, "DJANGO_LOG_FORMAT must be json or plain"),
     ],
