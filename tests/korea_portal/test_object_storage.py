@@ -15,10 +15,12 @@ import sys
 import urllib.request
 import uuid
 from html import unescape
+from io import StringIO
 
 import boto3
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.urls import reverse
 
 from korea_portal.settings import media_origin, object_storage
@@ -187,3 +189,31 @@ def test_a_second_upload_of_the_same_name_keeps_the_first(client, uploaded, buck
     first, second = Image.objects.order_by("pk")
     assert first.file.name != second.file.name
     assert {first.file.name, second.file.name} <= set(objects(client_s3, name))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_backup_with_media_on_object_storage_holds_the_database_and_says_the_bucket_keeps_the_media(
+    uploaded, bucket, settings, tmp_path
+):
+    """`make backup` and `make restore` work with the S3 storage: the media stay in the bucket, said clearly."""
+    client, name = bucket
+    settings.BACKUP_DIR = tmp_path / "backups"
+    stored = objects(client, name)
+
+    out = StringIO()
+    call_command("backup", stdout=out)
+
+    assert "Media are on object storage (AWS_STORAGE_BUCKET_NAME) and not in this backup" in out.getvalue()
+    [backup] = settings.BACKUP_DIR.iterdir()
+    manifest = json.loads((backup / "manifest.json").read_text())
+    assert manifest["media"] == "object storage" and manifest["media_files"] is None
+    assert not (backup / "media.tar.gz").exists()
+    assert sorted(manifest["files"]) == [next(backup.glob("db.*")).name]
+
+    Image.objects.all().delete()
+    out = StringIO()
+    call_command("restore", "--no-input", stdout=out)
+
+    assert "Media were left as they are: they are on object storage" in out.getvalue()
+    assert Image.objects.get().file.name == uploaded.file.name
+    assert objects(client, name) == stored
