@@ -39,13 +39,6 @@ access_log_format = '%(h)s %({x-forwarded-for}i)s %(t)s "%(r)s" %(s)s %(b)s "%(f
 # instance on the machine; signals do its work (HUP reloads, TERM stops).
 control_socket_disable = True
 
-# JSON logs (DJANGO_LOG_FORMAT=json, the default with DJANGO_SECURE=1) have
-# one line per request of their own, with the request id and the user
-# (core/logging.py): gunicorn's access log would repeat it in another format.
-secure = os.environ.get("DJANGO_SECURE", "0").lower() in {"1", "true", "yes", "on"}
-if os.environ.get("DJANGO_LOG_FORMAT", "json" if secure else "plain") == "json":
-    accesslog = None
-
 # Prometheus metrics across workers: each worker writes its counts to files in
 # PROMETHEUS_MULTIPROC_DIR (under the site's var/), and /metrics adds them up.
 # Its files are removed when gunicorn starts (counts of a previous run would

@@ -10,8 +10,8 @@ made meanwhile by ``RequestIdFilter``. Work that leaves the request (a task
 queued for later) can take ``request_id.get()`` with it and set it again.
 
 ``RequestLogMiddleware`` writes one line per request to the
-``core.requests`` logger: method, path, status, duration in milliseconds and
-the user's id (or ``anonymous``). With ``JsonFormatter`` each record is one
+``core.requests`` logger: method, path, status, duration in milliseconds,
+the user's id (or ``anonymous``) and the client's address. With ``JsonFormatter`` each record is one
 JSON object a line; the standard library suffices for that, so no logging
 package is added.
 """
@@ -26,6 +26,8 @@ from datetime import UTC, datetime
 
 from django.contrib.auth import SESSION_KEY
 from django.utils.functional import empty
+
+from core.ratelimit import client_address
 
 request_id = contextvars.ContextVar("request_id", default="-")
 
@@ -132,6 +134,8 @@ class RequestLogMiddleware:
                     "status": response.status_code,
                     "duration_ms": round((time.perf_counter() - started) * 1000, 1),
                     "user": user_label(request),
+                    # The client's address as rate limits see it (the proxy's last hop when trusted).
+                    "client": client_address(request),
                 },
             )
             return response

@@ -475,9 +475,8 @@ if SECURE:
 # Logs on stderr: one JSON object a line with DJANGO_LOG_FORMAT=json (the
 # default with DJANGO_SECURE=1, for a log collector), plain text otherwise.
 # Every record carries the request's id (core/logging.py). In JSON, each
-# request is also logged as one line (core.requests at INFO), which replaces
-# gunicorn's access log (gunicorn.conf.py); in plain text gunicorn's access
-# log is the one line per request.
+# request is also logged as one line (core.requests at INFO); in plain text
+# gunicorn's access log (on stdout, in both forms) is the line per request.
 LOG_FORMAT = os.environ.get("DJANGO_LOG_FORMAT", "json" if SECURE else "plain")
 if LOG_FORMAT not in ("json", "plain"):
     raise ImproperlyConfigured(f"DJANGO_LOG_FORMAT must be json or plain, not {LOG_FORMAT!r}.")

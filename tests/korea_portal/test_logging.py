@@ -137,4 +137,4 @@ def test_under_gunicorn_each_request_is_one_json_line(json_site):
     ]
     for entry in by_id.values():
         assert {"time", "level", "request_id", "user", "path", "status", "duration_ms"} <= entry.keys()
-        assert entry["user"] == "anonymous"
+        assert (entry["user"], entry["client"]) == ("anonymous", "127.0.0.1")
