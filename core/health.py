@@ -13,15 +13,14 @@ cache leaves their paths alone), set no cookie and run outside the request's
 transaction (``ATOMIC_REQUESTS`` would otherwise need the database first).
 
 These are three small checks of our own rather than django-health-check:
-that package brings an app, templates and checks of its own (a test row
-written on every check), where these three lines of work each are all a
-probe needs, with the timeout the brief of a probe is about.
+that package brings an app, templates and checks of its own (a row written
+to the database on every probe), where a probe needs three calls of a few
+lines each, all bounded by one timeout.
 """
 
 import logging
+import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
-from concurrent.futures import TimeoutError as FutureTimeout
 
 from django.conf import settings
 from django.core.cache import caches
@@ -71,31 +70,49 @@ def check_broker():
 CHECKS = {"database": check_database, "cache": check_cache, "broker": check_broker}
 
 
+class CheckThread(threading.Thread):
+    """
+    Run one check in a daemon thread and keep its outcome.
+
+    A daemon thread, not an executor's: a check stuck on a silent service
+    must not keep the worker from exiting on a restart.
+    """
+
+    def __init__(self, name, check):
+        super().__init__(name=f"readyz-{name}", daemon=True)
+        self.check, self.note, self.error = check, None, None
+
+    def run(self):
+        try:
+            self.note = self.check()
+        except Exception as error:
+            self.error = error
+
+
 def run_checks():
     """
-    Run every check at once, each in a thread; return ``{name: result}``.
+    Run every check at once; return ``{name: result}``.
 
     A check that does not finish within the timeout fails as ``timeout``; its
-    thread is left to end on its own (the executor is not waited for), so a
-    hanging service cannot hold the probe or the worker.
+    thread is left to end on its own, so a hanging service cannot hold the
+    probe or the worker.
     """
-    executor = ThreadPoolExecutor(max_workers=len(CHECKS), thread_name_prefix="readyz")
-    started = time.monotonic()
-    futures = {name: executor.submit(check) for name, check in CHECKS.items()}
+    threads = {name: CheckThread(name, check) for name, check in CHECKS.items()}
+    deadline = time.monotonic() + settings.HEALTH_CHECK_TIMEOUT
+    for thread in threads.values():
+        thread.start()
     results = {}
-    for name, future in futures.items():
-        remaining = max(settings.HEALTH_CHECK_TIMEOUT - (time.monotonic() - started), 0)
-        try:
-            note = future.result(timeout=remaining)
-            results[name] = {"ok": True, **({"note": note} if note else {})}
-        except FutureTimeout:
+    for name, thread in threads.items():
+        thread.join(max(deadline - time.monotonic(), 0))
+        if thread.is_alive():
             logger.warning("Readiness check %s: no answer in %s s", name, settings.HEALTH_CHECK_TIMEOUT)
             results[name] = {"ok": False, "error": "timeout"}
-        except Exception as error:
-            logger.warning("Readiness check %s failed: %r", name, error)
+        elif thread.error is not None:
+            logger.warning("Readiness check %s failed: %r", name, thread.error)
             # Only the kind of error: the address and the details are in the log, not in a public answer.
-            results[name] = {"ok": False, "error": type(error).__name__}
-    executor.shutdown(wait=False, cancel_futures=True)
+            results[name] = {"ok": False, "error": type(thread.error).__name__}
+        else:
+            results[name] = {"ok": True, **({"note": thread.note} if thread.note else {})}
     return results
 
 
