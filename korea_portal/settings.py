@@ -16,6 +16,9 @@ and a local-memory cache. Production is switched on by variables alone:
 - ``EMAIL_HOST``, ``EMAIL_PORT``, ``EMAIL_HOST_USER``, ``EMAIL_HOST_PASSWORD``,
   ``EMAIL_USE_TLS``: SMTP; without ``EMAIL_HOST`` mail goes to files.
 - ``DJANGO_SECURE=1``: HTTPS-only cookies, HSTS and the SSL redirect.
+- ``AWS_STORAGE_BUCKET_NAME`` and companions: media on S3-compatible storage.
+- ``DJANGO_LOG_FORMAT``, ``DJANGO_METRICS_ALLOWED_NETWORKS``,
+  ``DJANGO_HEALTH_CHECK_TIMEOUT``: logs, metrics and readiness (README).
 """
 
 import ipaddress
