@@ -8,6 +8,7 @@ overrides this file.
 """
 
 import os
+from pathlib import Path
 
 # 127.0.0.1 only: the proxy in front is the one who may reach gunicorn, so the
 # X-Forwarded-* headers that gunicorn and Django trust can only come from it.
@@ -37,3 +38,24 @@ access_log_format = '%(h)s %({x-forwarded-for}i)s %(t)s "%(r)s" %(s)s %(b)s "%(f
 # No control socket (gunicornc): its one path per user would be shared by every
 # instance on the machine; signals do its work (HUP reloads, TERM stops).
 control_socket_disable = True
+
+# Prometheus metrics across workers: each worker writes its counts to files in
+# PROMETHEUS_MULTIPROC_DIR (under the site's var/), and /metrics adds them up.
+# Its files are removed when gunicorn starts (counts of a previous run would
+# be added), and a worker that ends is marked dead (its live gauges dropped).
+VAR_DIR = Path(os.environ.get("DJANGO_VAR_DIR", Path(__file__).resolve().parent / "var"))
+os.environ.setdefault("PROMETHEUS_MULTIPROC_DIR", str(VAR_DIR / "prometheus"))
+
+
+def on_starting(server):
+    folder = Path(os.environ["PROMETHEUS_MULTIPROC_DIR"])
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    # Only the metrics' own files: the folder may be one an operator named.
+    for counts in folder.glob("*.db"):
+        counts.unlink()
+
+
+def child_exit(server, worker):
+    from prometheus_client import multiprocess
+
+    multiprocess.mark_process_dead(worker.pid)

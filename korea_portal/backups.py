@@ -20,6 +20,11 @@ password hashes and addresses).
 A restore checks the backup before it changes anything (a manifest, the
 same database vendor, every checksum), then replaces the database and the
 whole media folder.
+
+Media on object storage (``AWS_STORAGE_BUCKET_NAME``) are not copied: the
+bucket keeps them, with the store's versioning as their history. Such a
+backup holds the database alone and says so in its manifest
+(``"media": "object storage"``); its restore leaves the bucket as it is.
 """
 
 import hashlib
@@ -35,6 +40,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.files.storage import FileSystemStorage, storages
 from django.core.management.base import CommandError
 from django.db import connection, connections
 from django.db.migrations.executor import MigrationExecutor
@@ -45,6 +51,8 @@ from korea_portal.cache import forget_content
 
 MANIFEST = "manifest.json"
 MEDIA_ARCHIVE = "media.tar.gz"
+# The manifest's "media" of a backup made while the media were on object storage.
+OBJECT_STORAGE = "object storage"
 DATABASE_FILES = {"postgresql": "db.dump", "sqlite": "db.sqlite3"}
 NAME_FORMAT = "%Y-%m-%dT%H%M%SZ"
 # libpq reads these connection options from the environment; dj-database-url puts them in OPTIONS.
@@ -138,6 +146,11 @@ DUMP = {"postgresql": dump_postgresql, "sqlite": dump_sqlite}
 RESTORE = {"postgresql": restore_postgresql, "sqlite": restore_sqlite}
 
 
+def media_on_disk():
+    """Whether the media live in the media folder (else on object storage, which backs itself up)."""
+    return isinstance(storages["default"], FileSystemStorage)
+
+
 def archive_media(media_root, destination):
     """Write the media folder to a gzipped tar archive; return how many files it holds."""
     with tarfile.open(destination, "w:gz") as archive:
@@ -205,16 +218,21 @@ def create_backup():
     partial = Path(tempfile.mkdtemp(prefix=f".{final.name}-", dir=backup_dir))
     try:
         DUMP[vendor](partial / DATABASE_FILES[vendor])
-        media_files = archive_media(Path(settings.MEDIA_ROOT), partial / MEDIA_ARCHIVE)
+        names = [DATABASE_FILES[vendor]]
+        if media_on_disk():
+            media_files = archive_media(Path(settings.MEDIA_ROOT), partial / MEDIA_ARCHIVE)
+            names.append(MEDIA_ARCHIVE)
+        else:
+            media_files = None
         manifest = {
             "created": created.isoformat(),
             "vendor": vendor,
             "commit": code_commit(),
             "migrations": applied_migrations(),
+            "media": "folder" if media_files is not None else OBJECT_STORAGE,
             "media_files": media_files,
             "files": {
-                name: {"size": (partial / name).stat().st_size, "sha256": sha256(partial / name)}
-                for name in (DATABASE_FILES[vendor], MEDIA_ARCHIVE)
+                name: {"size": (partial / name).stat().st_size, "sha256": sha256(partial / name)} for name in names
             },
         }
         (partial / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n")
@@ -256,7 +274,7 @@ def checked_backup(path=None):
     vendor = database_vendor()
     if backup_vendor != vendor:
         raise CommandError(f"The backup {path} is of a {backup_vendor} database; this site's database is {vendor}.")
-    for name in (DATABASE_FILES[vendor], MEDIA_ARCHIVE):
+    for name in backup_files(manifest):
         if not (path / name).is_file():
             raise CommandError(f"The backup {path} is damaged: {name} is missing.")
         if sha256(path / name) != checksums.get(name):
@@ -264,11 +282,26 @@ def checked_backup(path=None):
     return path, manifest
 
 
+def backup_files(manifest):
+    """The files a backup must hold: the database's, and the media archive unless the media were on object storage."""
+    names = [DATABASE_FILES[manifest["vendor"]]]
+    if manifest.get("media") != OBJECT_STORAGE:
+        names.append(MEDIA_ARCHIVE)
+    return names
+
+
 def restore_backup(path, manifest):
-    """Replace the database and the media folder with the checked backup's; return how many media files."""
+    """
+    Replace the database and the media folder with the checked backup's; return how many media files.
+
+    Returns None when the media were left alone: the backup holds none (they
+    were on object storage) or this site's media are on object storage now.
+    """
     vendor = manifest["vendor"]
     RESTORE[vendor](path / DATABASE_FILES[vendor])
-    media_files = restore_media(path / MEDIA_ARCHIVE, Path(settings.MEDIA_ROOT))
+    media_files = None
+    if MEDIA_ARCHIVE in backup_files(manifest) and media_on_disk():
+        media_files = restore_media(path / MEDIA_ARCHIVE, Path(settings.MEDIA_ROOT))
     # Content types are cached by id, and cached pages show the old content.
     ContentType.objects.clear_cache()
     forget_content()

@@ -18,10 +18,15 @@ and a local-memory cache. Production is switched on by variables alone:
 - ``EMAIL_HOST``, ``EMAIL_PORT``, ``EMAIL_HOST_USER``, ``EMAIL_HOST_PASSWORD``,
   ``EMAIL_USE_TLS``: SMTP; without ``EMAIL_HOST`` mail goes to files.
 - ``DJANGO_SECURE=1``: HTTPS-only cookies, HSTS and the SSL redirect.
+- ``AWS_STORAGE_BUCKET_NAME`` and companions: media on S3-compatible storage.
+- ``DJANGO_LOG_FORMAT``, ``DJANGO_METRICS_ALLOWED_NETWORKS``,
+  ``DJANGO_HEALTH_CHECK_TIMEOUT``: logs, metrics and readiness (README).
 """
 
+import ipaddress
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from csp.constants import NONCE as CSP_NONCE
@@ -38,6 +43,50 @@ def env_bool(name, default=False):
 
 def env_list(name, default=""):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def media_origin(custom_domain, endpoint_url):
+    """The origin (scheme://host[:port]) media URLs point at, from the custom domain or the endpoint."""
+    if custom_domain:
+        return f"https://{custom_domain.strip('/')}"
+    parts = urlsplit(endpoint_url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ImproperlyConfigured(f"AWS_S3_ENDPOINT_URL must be an http(s) URL, not {endpoint_url!r}.")
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def object_storage(*, endpoint_url, **options):
+    """
+    The ``STORAGES`` entry of media on S3-compatible object storage (django-storages).
+
+    S3-compatible stores are reached by path (endpoint/bucket/name). No
+    object gets an ACL of its own: the bucket's policy says who may read. A
+    new upload under a taken name gets another name, as on disk, and never
+    replaces a file. Objects are kept by browsers as long as
+    deploy/nginx.conf keeps local media: a changed picture gets a new name.
+    """
+    return {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "endpoint_url": endpoint_url,
+            "addressing_style": "path" if endpoint_url else None,
+            "default_acl": None,
+            "file_overwrite": False,
+            "object_parameters": {"CacheControl": "public, max-age=2592000"},
+            **options,
+        },
+    }
+
+
+def env_networks(name, default):
+    """A comma-separated list of networks (CIDR) from the environment, each checked."""
+    networks = env_list(name, default)
+    for network in networks:
+        try:
+            ipaddress.ip_network(network, strict=False)
+        except ValueError:
+            raise ImproperlyConfigured(f"{name}: {network!r} is not a network (CIDR, e.g. 10.0.0.0/8).") from None
+    return [str(ipaddress.ip_network(network, strict=False)) for network in networks]
 
 
 DEBUG = env_bool("DJANGO_DEBUG")
@@ -83,6 +132,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Counts every request and its latency by view (django-prometheus, with its pair last).
+    "django_prometheus.middleware.PrometheusBeforeMiddleware",
+    # The request id, and one log line per request (core/logging.py).
+    "core.logging.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Before whitenoise, so that static files carry it too.
     "korea_portal.middleware.CrossOriginResourcePolicyMiddleware",
@@ -110,6 +163,7 @@ MIDDLEWARE = [
     "korea_portal.outage.DatabaseOutageMiddleware",
     # Axes last, so that it sees the authenticated user.
     "axes.middleware.AxesMiddleware",
+    "django_prometheus.middleware.PrometheusAfterMiddleware",
 ]
 
 ROOT_URLCONF = "korea_portal.urls"
@@ -157,6 +211,11 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     statement_timeout = int(os.environ.get("DJANGO_DB_STATEMENT_TIMEOUT_MS", "15000"))
     server_options = f"{database_options.get('options', '')} -c statement_timeout={statement_timeout}"
     database_options["options"] = server_options.strip()
+# django-prometheus's backend of the same database counts its connections and
+# queries (core/metrics.py); it is Django's own backend otherwise.
+DATABASES["default"]["ENGINE"] = DATABASES["default"]["ENGINE"].replace(
+    "django.db.backends.", "django_prometheus.db.backends.", 1
+)
 # Seconds a visitor is asked to wait (Retry-After) when the database is unavailable.
 DATABASE_OUTAGE_RETRY_AFTER = int(os.environ.get("DJANGO_DB_OUTAGE_RETRY_AFTER", "30"))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -194,15 +253,15 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 SHARED_CACHE_TABLE = "core_shared_cache"
 if REDIS_URL:
     redis_cache = {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "core.metrics.RedisCache",
         "LOCATION": REDIS_URL,
         "KEY_PREFIX": os.environ.get("DJANGO_CACHE_PREFIX", "portal"),
     }
     CACHES = {"default": redis_cache, "shared": redis_cache}
 else:
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-        "shared": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": SHARED_CACHE_TABLE},
+        "default": {"BACKEND": "core.metrics.LocMemCache"},
+        "shared": {"BACKEND": "core.metrics.DatabaseCache", "LOCATION": SHARED_CACHE_TABLE},
     }
 # Seconds an anonymous public page may be served from the cache.
 PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "60"))
@@ -322,6 +381,45 @@ BACKUP_DIR = Path(os.environ.get("DJANGO_BACKUP_DIR", VAR_DIR / "backups"))
 # DJANGO_SERVE_MEDIA=1. In production the front proxy serves /media/ from
 # MEDIA_ROOT (deploy/nginx.conf), so with DJANGO_SECURE=1 Django does not.
 SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", default=not SECURE)
+
+# Media on S3-compatible object storage (django-storages) when a bucket is
+# named: every upload and rendition goes through the storage API, and media
+# URLs point at the store (or AWS_S3_CUSTOM_DOMAIN, a CDN before it), so
+# Django does not serve /media/. MEDIA_ORIGIN is where pages load them from,
+# for the Content-Security-Policy below. Media are public by plain URL
+# (AWS_QUERYSTRING_AUTH off): a signed URL would expire inside a cached page.
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+MEDIA_ORIGIN = ""
+if AWS_STORAGE_BUCKET_NAME:
+    AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL", "") or None
+    AWS_S3_REGION_NAME = os.environ.get("AWS_S3_REGION_NAME", "") or None
+    AWS_S3_CUSTOM_DOMAIN = os.environ.get("AWS_S3_CUSTOM_DOMAIN", "") or None
+    if not (AWS_S3_ENDPOINT_URL or AWS_S3_CUSTOM_DOMAIN or AWS_S3_REGION_NAME):
+        raise ImproperlyConfigured(
+            "With AWS_STORAGE_BUCKET_NAME, set AWS_S3_ENDPOINT_URL (an S3-compatible store), "
+            "AWS_S3_REGION_NAME (Amazon S3) or AWS_S3_CUSTOM_DOMAIN."
+        )
+    AWS_QUERYSTRING_AUTH = env_bool("AWS_QUERYSTRING_AUTH")
+    if AWS_QUERYSTRING_AUTH and not AWS_S3_ENDPOINT_URL or AWS_QUERYSTRING_AUTH and AWS_S3_CUSTOM_DOMAIN:
+        # django-storages signs only the store's own URLs, never a custom domain's.
+        raise ImproperlyConfigured(
+            "AWS_QUERYSTRING_AUTH=1 needs AWS_S3_ENDPOINT_URL (https://s3.<region>.amazonaws.com on Amazon S3) "
+            "and no AWS_S3_CUSTOM_DOMAIN: signed URLs are the store's own."
+        )
+    if not AWS_S3_ENDPOINT_URL and not AWS_S3_CUSTOM_DOMAIN:
+        # Amazon S3 itself: the bucket's own host, which the CSP can name.
+        AWS_S3_CUSTOM_DOMAIN = f"{AWS_STORAGE_BUCKET_NAME}.s3.{AWS_S3_REGION_NAME}.amazonaws.com"
+    MEDIA_ORIGIN = media_origin(AWS_S3_CUSTOM_DOMAIN, AWS_S3_ENDPOINT_URL)
+    STORAGES["default"] = object_storage(
+        bucket_name=AWS_STORAGE_BUCKET_NAME,
+        endpoint_url=AWS_S3_ENDPOINT_URL,
+        region_name=AWS_S3_REGION_NAME,
+        custom_domain=AWS_S3_CUSTOM_DOMAIN,
+        access_key=os.environ.get("AWS_ACCESS_KEY_ID", "") or None,
+        secret_key=os.environ.get("AWS_SECRET_ACCESS_KEY", "") or None,
+        querystring_auth=AWS_QUERYSTRING_AUTH,
+    )
+    SERVE_MEDIA = False
 # Largest image an editor may upload, in bytes and in pixels.
 IMAGE_MAX_BYTES = 10 * 1024 * 1024
 IMAGE_MAX_PIXELS = 40_000_000
@@ -370,7 +468,8 @@ CONTENT_SECURITY_POLICY = {
         "default-src": ["'none'"],
         "script-src": ["'self'", CSP_NONCE],
         "style-src": ["'self'", CSP_NONCE],
-        "img-src": ["'self'", "data:"],
+        # Media on object storage come from its origin.
+        "img-src": ["'self'", "data:", *([MEDIA_ORIGIN] if MEDIA_ORIGIN else [])],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
         "form-action": ["'self'"],
@@ -394,9 +493,35 @@ if SECURE:
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
 
+# Logs on stderr: one JSON object a line with DJANGO_LOG_FORMAT=json (the
+# default with DJANGO_SECURE=1, for a log collector), plain text otherwise.
+# Every record carries the request's id (core/logging.py). In JSON, each
+# request is also logged as one line (core.requests at INFO); in plain text
+# gunicorn's access log (on stdout, in both forms) is the line per request.
+LOG_FORMAT = os.environ.get("DJANGO_LOG_FORMAT", "json" if SECURE else "plain")
+if LOG_FORMAT not in ("json", "plain"):
+    raise ImproperlyConfigured(f"DJANGO_LOG_FORMAT must be json or plain, not {LOG_FORMAT!r}.")
+LOG_LEVEL = os.environ.get("DJANGO_LOG_LEVEL", "WARNING").upper()
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
+    "filters": {"request_id": {"()": "core.logging.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "core.logging.JsonFormatter"},
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT, "filters": ["request_id"]},
+    },
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
+    "loggers": {
+        "core.requests": {"level": "INFO" if LOG_FORMAT == "json" else LOG_LEVEL},
+        # The request log says what django.request would say about a 404 or a 500's status.
+        "django.request": {"level": "ERROR" if LOG_FORMAT == "json" else LOG_LEVEL},
+    },
 }
+
+# /metrics (core/metrics.py) answers these networks only; a 404 for others.
+METRICS_ALLOWED_NETWORKS = env_networks("DJANGO_METRICS_ALLOWED_NETWORKS", "127.0.0.0/8,::1/128")
+# Seconds /readyz waits for the database, the cache and the broker (core/health.py).
+HEALTH_CHECK_TIMEOUT = float(os.environ.get("DJANGO_HEALTH_CHECK_TIMEOUT", "3"))

@@ -20,6 +20,8 @@ from django.views.static import serve
 import news.urls
 import relations.urls
 from accounts.tool_views import ArticleEmailView, ArticleScrapView
+from core.health import healthz, readyz
+from core.metrics import metrics_view
 from news.feeds import LatestArticlesFeed, SectionFeed, TagFeed, feed_paths
 from news.models import Article as NewsArticle
 from news.views import ArticleDetailView, ArticlePrintView, SearchView
@@ -55,6 +57,10 @@ feed_patterns = [
 ]
 
 urlpatterns = [
+    # For the service manager, the load balancer and Prometheus: no language, never cached.
+    path("healthz", healthz, name="healthz"),
+    path("readyz", readyz, name="readyz"),
+    path("metrics", metrics_view, name="metrics"),
     path("admin/", admin.site.urls),
     path("robots.txt", views.robots_txt, name="robots"),
     path(

@@ -163,8 +163,9 @@ class LanguageFeedMixin:
         name = rendition_name(image.file, image.renditions, ENCLOSURE_WIDTH)
         try:
             length = image.file.storage.size(name)
-        except OSError:
-            # A rendition lost from storage costs the entry its enclosure, not the feed.
+        except Exception:
+            # A rendition lost from storage costs the entry its enclosure, not the feed. Each
+            # storage says so its own way (on disk OSError, on S3 botocore's ClientError).
             return []
         mime_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
         return [feedgenerator.Enclosure(image.file.storage.url(name), str(length), mime_type)]

@@ -67,8 +67,12 @@ def run_python(environment, code):
 
 
 @contextlib.contextmanager
-def gunicorn(environment, workers=1, threads=4, timeout=20):
-    """Serve the site on a free loopback port; yield its base URL and process. It logs to var/gunicorn.log."""
+def gunicorn(environment, workers=1, threads=4, timeout=20, ready_path="/robots.txt"):
+    """
+    Serve the site on a free loopback port; yield its base URL and process. It logs to var/gunicorn.log.
+
+    It is ready when ``ready_path`` answers 200 (``/healthz`` for a site whose database is down).
+    """
     port = free_port()
     base_url = f"http://127.0.0.1:{port}"
     log = Path(environment["DJANGO_VAR_DIR"]) / "gunicorn.log"
@@ -88,7 +92,7 @@ def gunicorn(environment, workers=1, threads=4, timeout=20):
         )
 
     def started():
-        return process.poll() is not None or WebClient(base_url).get("/robots.txt").status == 200
+        return process.poll() is not None or WebClient(base_url).get(ready_path).status == 200
 
     try:
         wait_until(started, timeout, "gunicorn's first answer")

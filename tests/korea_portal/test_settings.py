@@ -41,10 +41,11 @@ def test_rate_limits_are_shared_by_every_worker_with_or_without_redis():
         "DJANGO_SECRET_KEY": "a-long-random-secret-key-for-the-test-0123456789-abcdefghijklmnop",
         "DJANGO_ALLOWED_HOSTS": "portal.example",
     }
-    assert shared_cache_backend(**production) == "django.core.cache.backends.db.DatabaseCache"
-    assert shared_cache_backend() == "django.core.cache.backends.db.DatabaseCache"
+    # Django's database and Redis caches, counted for the metrics (core/metrics.py).
+    assert shared_cache_backend(**production) == "core.metrics.DatabaseCache"
+    assert shared_cache_backend() == "core.metrics.DatabaseCache"
     redis = shared_cache_backend(**production, REDIS_URL="redis://127.0.0.1:6379/0")
-    assert redis == "django.core.cache.backends.redis.RedisCache"
+    assert redis == "core.metrics.RedisCache"
 
 
 def test_production_variables_pass_the_deployment_check_without_a_warning():
@@ -129,3 +130,80 @@ def test_the_database_session_has_the_timeouts(database_vendor):
         else:
             cursor.execute("PRAGMA busy_timeout")
             assert cursor.fetchone() == (20_000,)
+
+
+def setting_values(code, **env):
+    """Print, as JSON, what ``code`` (an expression over ``settings``) gives under ``env``."""
+    program = f"import json; from django.conf import settings; print(json.dumps({code}, default=str))"
+    result = manage("shell", "--no-imports", "-c", program, **env)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_media_stay_on_the_local_folder_without_a_bucket():
+    storage, img_src, serve_media = setting_values(
+        "[settings.STORAGES['default']['BACKEND'], settings.CONTENT_SECURITY_POLICY['DIRECTIVES']['img-src'],"
+        " settings.SERVE_MEDIA]"
+    )
+    assert storage == "django.core.files.storage.FileSystemStorage"
+    assert img_src == ["'self'", "data:"]
+    assert serve_media is True
+
+
+@pytest.mark.parametrize(
+    ("variables", "origin"),
+    [
+        ({"AWS_S3_ENDPOINT_URL": "http://127.0.0.1:9000"}, "http://127.0.0.1:9000"),
+        ({"AWS_S3_ENDPOINT_URL": "https://s3.store.example/some/path"}, "https://s3.store.example"),
+        (
+            {"AWS_S3_ENDPOINT_URL": "https://s3.store.example", "AWS_S3_CUSTOM_DOMAIN": "media.portal.example"},
+            "https://media.portal.example",
+        ),
+        ({"AWS_S3_REGION_NAME": "ap-northeast-2"}, "https://portal-media.s3.ap-northeast-2.amazonaws.com"),
+    ],
+)
+def test_with_a_bucket_media_go_to_object_storage_and_the_policy_allows_its_origin(variables, origin):
+    storage, img_src, serve_media = setting_values(
+        "[settings.STORAGES['default'], settings.CONTENT_SECURITY_POLICY['DIRECTIVES']['img-src'],"
+        " settings.SERVE_MEDIA]",
+        AWS_STORAGE_BUCKET_NAME="portal-media",
+        **variables,
+    )
+    assert storage["BACKEND"] == "storages.backends.s3.S3Storage"
+    options = storage["OPTIONS"]
+    assert options["bucket_name"] == "portal-media"
+    assert (options["default_acl"], options["querystring_auth"], options["file_overwrite"]) == (None, False, False)
+    assert img_src == ["'self'", "data:", origin]
+    assert serve_media is False, "Django serves no /media/ when the store does"
+
+
+@pytest.mark.parametrize(
+    ("variables", "message"),
+    [
+        ({"AWS_STORAGE_BUCKET_NAME": "portal-media"}, "AWS_S3_ENDPOINT_URL"),
+        ({"AWS_STORAGE_BUCKET_NAME": "portal-media", "AWS_S3_ENDPOINT_URL": "127.0.0.1:9000"}, "http(s) URL"),
+        (
+            {"AWS_STORAGE_BUCKET_NAME": "portal-media", "AWS_S3_REGION_NAME": "eu-west-1", "AWS_QUERYSTRING_AUTH": "1"},
+            "AWS_QUERYSTRING_AUTH=1 needs AWS_S3_ENDPOINT_URL",
+        ),
+        ({"DJANGO_METRICS_ALLOWED_NETWORKS": "10.0.0.0/8,intranet"}, "'intranet' is not a network"),
+        ({"DJANGO_LOG_FORMAT": "xml"}, "DJANGO_LOG_FORMAT must be json or plain"),
+    ],
+)
+def test_a_wrong_operations_variable_stops_the_site_with_a_clear_message(variables, message):
+    result = manage("check", **variables)
+    assert result.returncode != 0
+    assert message in result.stderr
+
+
+def test_logs_are_json_in_production_and_plain_locally():
+    production = {
+        "DJANGO_SECURE": "1",
+        "DJANGO_SECRET_KEY": "a-long-random-secret-key-for-the-test-0123456789-abcdefghijklmnop",
+        "DJANGO_ALLOWED_HOSTS": "portal.example",
+        "REDIS_URL": "redis://127.0.0.1:6379/0",
+    }
+    assert setting_values("settings.LOG_FORMAT", **production) == "json"
+    assert setting_values("settings.LOG_FORMAT", **production, DJANGO_LOG_FORMAT="plain") == "plain"
+    assert setting_values("settings.LOG_FORMAT") == "plain"
+    assert setting_values("settings.LOG_FORMAT", DJANGO_LOG_FORMAT="json") == "json"

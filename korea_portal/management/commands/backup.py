@@ -8,6 +8,16 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         path, manifest = create_backup()
+        if manifest["media_files"] is None:
+            self.stdout.write(
+                self.style.SUCCESS(f"Backed up the {manifest['vendor']} database to {path}.")
+                + "\n"
+                + self.style.WARNING(
+                    "Media are on object storage (AWS_STORAGE_BUCKET_NAME) and not in this backup: "
+                    "the bucket keeps them; turn on its versioning to keep their history."
+                )
+            )
+            return
         self.stdout.write(
             self.style.SUCCESS(
                 f"Backed up the {manifest['vendor']} database and {manifest['media_files']} media file(s) to {path}."

@@ -27,12 +27,19 @@ class Command(BaseCommand):
             if answer.strip().lower() != "yes":
                 raise CommandError("Restore cancelled: nothing was changed.")
         media_files = restore_backup(path, manifest)
-        self.stdout.write(
-            self.style.SUCCESS(
-                f"Restored the database and {media_files} media file(s) from the backup of {manifest['created']} "
-                f"({path})."
+        if media_files is None:
+            self.stdout.write(
+                self.style.SUCCESS(f"Restored the database from the backup of {manifest['created']} ({path}).")
+                + "\n"
+                + self.style.WARNING("Media were left as they are: they are on object storage, not in this backup.")
             )
-        )
+        else:
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Restored the database and {media_files} media file(s) from the backup of "
+                    f"{manifest['created']} ({path})."
+                )
+            )
         pending = pending_migrations()
         if pending:
             self.stdout.write(
