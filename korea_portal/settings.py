@@ -211,11 +211,6 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     statement_timeout = int(os.environ.get("DJANGO_DB_STATEMENT_TIMEOUT_MS", "15000"))
     server_options = f"{database_options.get('options', '')} -c statement_timeout={statement_timeout}"
     database_options["options"] = server_options.strip()
-# django-prometheus's backend of the same database counts its connections and
-# queries (core/metrics.py); it is Django's own backend otherwise.
-DATABASES["default"]["ENGINE"] = DATABASES["default"]["ENGINE"].replace(
-    "django.db.backends.", "django_prometheus.db.backends.", 1
-)
 # Seconds a visitor is asked to wait (Retry-After) when the database is unavailable.
 DATABASE_OUTAGE_RETRY_AFTER = int(os.environ.get("DJANGO_DB_OUTAGE_RETRY_AFTER", "30"))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -241,6 +236,11 @@ if DATABASE_REPLICA_URL:
         "TEST": {"MIRROR": "default"},
     }
     DATABASE_ROUTERS = ["korea_portal.db_router.ReplicaRouter"]
+# django-prometheus's backend of the same database counts its connections and
+# queries (core/metrics.py); it is Django's own backend otherwise. Last, once
+# every check above has read the engine's own name.
+for database in DATABASES.values():
+    database["ENGINE"] = database["ENGINE"].replace("django.db.backends.", "django_prometheus.db.backends.", 1)
 
 # Cache: Redis when REDIS_URL is set (shared by every worker). Without it the
 # page cache is each worker's own memory (see README, Performance), but rate
