@@ -78,3 +78,30 @@ def committed(django_capture_on_commit_callbacks):
 @pytest.fixture
 def database_vendor():
     return connection.vendor
+
+
+@pytest.fixture
+def task_worker(transactional_db):
+    """
+    A real Celery worker (Celery's test worker, in a thread of this process) over an in-memory broker.
+
+    While it runs, tasks are no longer eager: they are published, received,
+    acknowledged and retried as under ``make worker``. The worker's thread has
+    its own database connection, so the test's writes must be committed
+    (``transactional_db``).
+    """
+    from celery.contrib.testing.worker import start_worker
+
+    from korea_portal.celery import app
+
+    saved = {name: app.conf[name] for name in ("broker_url", "task_always_eager")}
+    # Connections are pooled per app: drop any made for another broker first.
+    app.close()
+    app.conf.update(broker_url="memory://", task_always_eager=False)
+    try:
+        with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10) as worker:
+            yield worker
+    finally:
+        app.conf.update(saved)
+        # Forget the connections to the in-memory broker: the next test publishes nowhere or elsewhere.
+        app.close()
