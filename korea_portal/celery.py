@@ -17,7 +17,6 @@ import os
 
 from celery import Celery
 from celery.signals import beat_init, worker_init
-from django.core.exceptions import ImproperlyConfigured
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "korea_portal.settings")
 
@@ -36,7 +35,8 @@ def refuse_without_broker(sender=None, **kwargs):
     worker would wait on an in-process broker for tasks nobody sends it.
     """
     if app.conf.task_always_eager:
-        raise ImproperlyConfigured(
+        # SystemExit, not an error: Celery logs and ignores what a signal's receiver raises.
+        raise SystemExit(
             "No task broker is configured: set CELERY_BROKER_URL or REDIS_URL. "
             "Without one the site runs its tasks itself and needs no worker."
         )

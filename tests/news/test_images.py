@@ -20,7 +20,8 @@ from PIL import Image as PILImage
 from PIL import ImageFile
 
 from news.models import Image
-from tests.factories import image_bytes, image_upload, make_editor, make_image
+from news.tasks import make_image_renditions
+from tests.factories import image_bytes, image_upload, make_article, make_editor, make_image
 
 pytestmark = pytest.mark.django_db
 
@@ -179,6 +180,43 @@ class TestRenditionsFollowTheFile:
         assert not any(storage.exists(name) for name in old)
         with storage.open(image.renditions["320"]) as handle:
             assert PILImage.open(handle).size == (320, 160)
+
+
+class TestTheRenditionsTask:
+    """``news.tasks.make_image_renditions``, queued when an image's new file is committed."""
+
+    def test_until_the_task_has_run_the_article_shows_the_file_itself(self, client, django_capture_on_commit_callbacks):
+        with django_capture_on_commit_callbacks(execute=False) as pending:
+            image = Image.objects.create(file=image_upload(width=1500, height=1000), alt_text_en="The harbour")
+        article = make_article(lead_image=image)
+        html = client.get(article.get_absolute_url()).content.decode()
+        assert f'src="{image.file.url}"' in html and "srcset=" not in html
+        for callback in pending:
+            callback()
+        image.refresh_from_db()
+        assert sorted(image.renditions) == ["1024", "320", "640"]
+        # The page cached with the file itself is made again with the renditions.
+        html = client.get(article.get_absolute_url()).content.decode()
+        assert f'src="{image.rendition_url_large}"' in html and "srcset=" in html
+
+    def test_a_redelivered_task_changes_nothing_and_leaves_no_file(self):
+        image = make_image(file=image_upload(width=700, height=350))
+        files = media_files()
+        assert make_image_renditions.apply(args=(image.pk, image.file.name)).get() == "not needed"
+        assert media_files() == files
+        image.refresh_from_db()
+        assert sorted(image.renditions) == ["320", "640"]
+
+    def test_a_task_for_a_file_since_replaced_does_nothing(self, django_capture_on_commit_callbacks):
+        with django_capture_on_commit_callbacks(execute=False):
+            image = Image.objects.create(file=image_upload(width=700, height=350), alt_text_en="x")
+        first_name = image.file.name
+        image.file = image_upload(name="other.png", width=500, height=250)
+        image.save()
+        assert make_image_renditions.apply(args=(image.pk, first_name)).get() == "not needed"
+        image.refresh_from_db()
+        assert image.renditions == {}
+        assert not any(name.startswith("renditions/") for name in media_files())
 
 
 class TestAFailedRenditionLeavesTheFileShown:
