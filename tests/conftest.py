@@ -92,16 +92,8 @@ def task_worker(transactional_db):
     """
     from celery.contrib.testing.worker import start_worker
 
-    from korea_portal.celery import app
+    from tests.celery_config import celery_conf
 
-    saved = {name: app.conf[name] for name in ("broker_url", "task_always_eager")}
-    # Connections are pooled per app: drop any made for another broker first.
-    app.close()
-    app.conf.update(broker_url="memory://", task_always_eager=False)
-    try:
+    with celery_conf(broker_url="memory://", task_always_eager=False) as app:
         with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10) as worker:
             yield worker
-    finally:
-        app.conf.update(saved)
-        # Forget the connections to the in-memory broker: the next test publishes nowhere or elsewhere.
-        app.close()
