@@ -16,6 +16,8 @@ and a local-memory cache. Production is switched on by variables alone:
 - ``EMAIL_HOST``, ``EMAIL_PORT``, ``EMAIL_HOST_USER``, ``EMAIL_HOST_PASSWORD``,
   ``EMAIL_USE_TLS``: SMTP; without ``EMAIL_HOST`` mail goes to files.
 - ``DJANGO_SECURE=1``: HTTPS-only cookies, HSTS and the SSL redirect.
+- ``CELERY_BROKER_URL`` (else ``REDIS_URL``): the task broker; without one,
+  tasks run in the web process right after the commit.
 """
 
 import os

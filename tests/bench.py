@@ -243,7 +243,13 @@ def main():
         import django
 
         django.setup()
+        import logging
+
         from django.conf import settings
+
+        # The tasks' one line per mail and per image would drown the tables.
+        for name in ("core.tasks", "news.tasks"):
+            logging.getLogger(name).setLevel(logging.WARNING)
         from django.db import connection
 
         if "testserver" not in settings.ALLOWED_HOSTS:

@@ -85,13 +85,9 @@ def measure_mode(eager):
 
 
 def mail_section(out):
-    import logging
-
     from django.conf import settings
 
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    # One log line per mail would drown the table.
-    logging.getLogger("core.tasks").setLevel(logging.WARNING)
     print(f"\nSign-up and password reset: {REPEAT} posts each, rate limits reset before each one.", file=out)
     header = ("request", "mode", "median", "p95", "mails sent in the request")
     lines = [header]
