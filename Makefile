@@ -9,7 +9,7 @@ MANAGE := $(BIN)/python manage.py
 VAR_DIR := $(or $(DJANGO_VAR_DIR),var)
 SECRET_KEY_FILE := $(VAR_DIR)/secret_key
 
-.PHONY: run serve prepare setup test test-steps lint migrations-check messages-check messages bench loadtest backup restore clean
+.PHONY: run serve worker prepare setup test test-steps lint migrations-check messages-check messages bench loadtest backup restore clean
 
 $(BIN)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -31,21 +31,28 @@ setup: prepare
 	$(MANAGE) load_demo
 	$(MANAGE) rebuild_search_index
 
+# gunicorn alone, running the tasks itself; with a task broker configured, a worker and beat beside it (korea_portal/serve.py).
 run: setup
 	@echo "Korea Portal: http://127.0.0.1:$(PORT)/  (admin: http://127.0.0.1:$(PORT)/admin/)"
-	$(BIN)/gunicorn -c gunicorn.conf.py korea_portal.wsgi
+	exec $(BIN)/python -m korea_portal.serve
 
 # The site as in production (DJANGO_SECURE=1: HTTPS only, HSTS, secure cookies), on
 # 127.0.0.1 as behind the local front proxy of deploy/nginx.conf. Without
 # DJANGO_SECRET_KEY, a key made once for this machine is kept in $(SECRET_KEY_FILE).
 # There is no proxy here, so Django serves /media/ itself unless DJANGO_SERVE_MEDIA=0.
+# With a task broker (CELERY_BROKER_URL or REDIS_URL) a Celery worker and beat run
+# beside gunicorn, and Ctrl-C or the end of any of them stops all three (korea_portal/serve.py).
 serve: prepare $(if $(DJANGO_SECRET_KEY),,$(SECRET_KEY_FILE))
 	@echo "Korea Portal as in production: http://127.0.0.1:$(PORT)/ answers requests that carry"
 	@echo "  X-Forwarded-Proto: https, as the front proxy sends them, and redirects the others to https."
 	@echo "  curl -H 'X-Forwarded-Proto: https' http://127.0.0.1:$(PORT)/en/"
 	DJANGO_SECURE=1 DJANGO_SERVE_MEDIA=$${DJANGO_SERVE_MEDIA:-1} \
 		DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$$(cat $(SECRET_KEY_FILE))}" \
-		exec $(BIN)/gunicorn -c gunicorn.conf.py korea_portal.wsgi
+		exec $(BIN)/python -m korea_portal.serve
+
+# A Celery worker alone (another machine's, say), for the broker CELERY_BROKER_URL or REDIS_URL names.
+worker: prepare
+	exec $(BIN)/celery -A korea_portal worker --loglevel INFO
 
 # Made once, readable by its owner alone; `make clean` removes it with the rest of var/.
 $(SECRET_KEY_FILE): | $(BIN)/.installed

@@ -118,7 +118,29 @@ class SetPasswordForm(auth_forms.SetPasswordForm):
 
 
 class PasswordResetForm(auth_forms.PasswordResetForm):
-    """Mail the reset link in the user's own language, after the transaction commits."""
+    """
+    Mail the reset link in the user's own language, from a task queued after the transaction commits.
+
+    The request only queues ``accounts.tasks.send_password_reset`` with the
+    address typed: looking the account up, making the link and building the
+    mail are the task's. The request does the same work whether an account
+    has the address or not, so neither its answer nor its time tells.
+    """
+
+    def save(self, *, request=None, domain_override=None, use_https=False, email_template_name=None, **kwargs):
+        # Imported here: accounts.tasks imports this module.
+        from .tasks import send_password_reset
+
+        send_password_reset.delay_on_commit(
+            self.cleaned_data["email"],
+            domain=domain_override or request.get_host(),
+            use_https=use_https,
+            email_template_name=email_template_name,
+        )
+
+    def send_reset_mails(self, *, domain, use_https, email_template_name):
+        """Mail the link to every active account of the address (none, or one): Django's own ``save()``."""
+        super().save(domain_override=domain, use_https=use_https, email_template_name=email_template_name)
 
     def send_mail(self, subject_template_name, email_template_name, context, from_email, to_email, **kwargs):
         user = context["user"]

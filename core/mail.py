@@ -7,11 +7,16 @@ A mail named ``accounts/mail/verify`` is made of three templates:
 ``verify_subject.txt``, ``verify.txt`` (the plain-text body) and
 ``verify.html`` (the HTML alternative); the HTML ones extend ``core/mail/base.html``. A
 rolled-back request sends nothing (``send_after_commit``).
+
+The mail itself leaves in a task (``core.tasks.send_mail``): in a worker when
+a broker is configured, else in this process right after the commit.
 """
 
 import logging
+import uuid
 from functools import partial
 
+import kombu.exceptions
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
@@ -19,25 +24,49 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from . import tasks
+from .tasks import mail_message
+
 logger = logging.getLogger(__name__)
 
 
 def send_logged(mail):
-    """Send ``mail``; log a failure (an SMTP error, a refused address) instead of raising it."""
-    try:
-        mail.send()
-    except Exception:
-        logger.exception("Could not send the mail %r to %s", mail.subject, ", ".join(mail.to))
+    """
+    Queue ``mail`` now (not waiting for a commit), for the mail task to send once.
+
+    Nothing is raised to the caller: a mail server's failure is retried and
+    logged by the task.
+    """
+    queue_message(mail_message(mail))
 
 
 def send_after_commit(mail):
     """
-    Send ``mail`` once the current transaction commits (at once outside one).
+    Queue ``mail`` once the current transaction commits (at once outside one).
 
     A rolled-back request sends nothing, and a mail that cannot be sent is
-    logged: the visitor's page is the same either way.
+    retried and logged by the task: the visitor's page is the same either way.
+    The mail is made into its message now, so a mail that cannot be queued
+    fails here, in its caller, and the message no longer depends on anything
+    the request may change before it commits.
     """
-    transaction.on_commit(partial(send_logged, mail))
+    transaction.on_commit(partial(queue_message, mail_message(mail)))
+
+
+def queue_message(message):
+    """
+    Queue a ``mail_message()`` for the mail task, under a new key (``core.tasks``).
+
+    When the broker cannot be reached (after Celery's own retries of the
+    publish) the mail is sent here instead, through the same task, so that it
+    is not lost.
+    """
+    key = uuid.uuid4().hex
+    try:
+        tasks.send_mail.delay(message, key)
+    except kombu.exceptions.OperationalError:
+        logger.exception("The task broker is unreachable: mail %s is sent by this process", key)
+        tasks.send_mail.apply(args=(message, key))
 
 
 def absolute_url(path, request=None):

@@ -21,6 +21,8 @@ and a local-memory cache. Production is switched on by variables alone:
 - ``AWS_STORAGE_BUCKET_NAME`` and companions: media on S3-compatible storage.
 - ``DJANGO_LOG_FORMAT``, ``DJANGO_METRICS_ALLOWED_NETWORKS``,
   ``DJANGO_HEALTH_CHECK_TIMEOUT``: logs, metrics and readiness (README).
+- ``CELERY_BROKER_URL`` (else ``REDIS_URL``): the task broker; without one,
+  tasks run in the web process right after the commit.
 """
 
 import ipaddress
@@ -29,6 +31,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import dj_database_url
+from celery.schedules import crontab
 from csp.constants import NONCE as CSP_NONCE
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
@@ -441,6 +444,73 @@ else:
     EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
     EMAIL_FILE_PATH = VAR_DIR / "mail"
 
+# Background tasks (korea_portal/celery.py): mail, image renditions, the newsletter, the schedules.
+# A broker (Redis or RabbitMQ, by URL) sends them to `make worker`; without one
+# they run in the process that queued them, right after its transaction commits
+# (eager mode), so one machine needs no broker and no worker.
+CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL") or REDIS_URL
+CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+if CELERY_TASK_ALWAYS_EAGER:
+    # Celery's own default is amqp://localhost: a task published by mistake
+    # must stay in this process, not reach whatever RabbitMQ the machine runs.
+    CELERY_BROKER_URL = "memory://"
+# An eager task's error is logged (celery.app.trace), never raised into the request that queued it.
+CELERY_TASK_EAGER_PROPAGATES = False
+# Nobody waits for a task's result: no result backend, nothing stored.
+CELERY_TASK_IGNORE_RESULT = True
+CELERY_RESULT_BACKEND = None
+# JSON only: a message from the broker can never make a worker unpickle code.
+CELERY_ACCEPT_CONTENT = ["json"]
+CELERY_TASK_SERIALIZER = "json"
+CELERY_RESULT_SERIALIZER = "json"
+# Every task is idempotent, so a message is acknowledged once its task is done,
+# and a task whose worker died is delivered again; one message at a time per
+# worker process, so that a busy process does not hold messages another could run.
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# Processes of one worker (`make worker`, `make serve`): tasks at once.
+CELERY_WORKER_CONCURRENCY = int(os.environ.get("CELERY_WORKER_CONCURRENCY", "2"))
+# A task running longer is told at the soft limit, then stopped (the newsletter's task has its own).
+CELERY_TASK_SOFT_TIME_LIMIT = 120
+CELERY_TASK_TIME_LIMIT = 150
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Redis redelivers an unacknowledged message after this many seconds: longer than any task and any retry's wait.
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+CELERY_TIMEZONE = TIME_ZONE
+# Django's LOGGING stays in charge of the workers' log too.
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
+# How many times a mail is tried again after its mail server failed (waiting 1 s, 2 s, 4 s … up to 10 minutes).
+MAIL_MAX_RETRIES = int(os.environ.get("MAIL_MAX_RETRIES", "6"))
+# Newsletter subscriptions never confirmed are deleted after this many days.
+NEWSLETTER_UNCONFIRMED_DAYS = int(os.environ.get("NEWSLETTER_UNCONFIRMED_DAYS", "7"))
+if NEWSLETTER_UNCONFIRMED_DAYS < 1:
+    raise ImproperlyConfigured("NEWSLETTER_UNCONFIRMED_DAYS must be a whole number of days, at least 1.")
+# What celery beat runs (times in TIME_ZONE, Seoul). The page-cache task is what
+# makes a scheduled article appear on the home page at its publish time.
+CELERY_BEAT_SCHEDULE = {
+    "weekly-newsletter": {
+        "task": "newsletter.tasks.send_newsletter",
+        "schedule": crontab(day_of_week="mon", hour=8, minute=0),
+    },
+    "remove-unconfirmed-subscriptions": {
+        "task": "newsletter.tasks.remove_unconfirmed_subscriptions",
+        "schedule": crontab(hour=3, minute=30),
+    },
+    "clear-expired-sessions": {
+        "task": "korea_portal.tasks.clear_expired_sessions",
+        "schedule": crontab(hour=4, minute=0),
+    },
+    # Every 15 s, so that a scheduled article is on the home page within 15 s of its time.
+    "show-scheduled-articles": {
+        "task": "korea_portal.tasks.show_scheduled_articles",
+        "schedule": 15.0,
+        # A run that waited longer than the next is pointless: the next covers its interval.
+        "options": {"expires": 14},
+    },
+}
+
 # Security headers (always on; the HTTPS-only ones with DJANGO_SECURE=1).
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
@@ -518,6 +588,11 @@ LOGGING = {
         "core.requests": {"level": "INFO" if LOG_FORMAT == "json" else LOG_LEVEL},
         # The request log says what django.request would say about a 404 or a 500's status.
         "django.request": {"level": "ERROR" if LOG_FORMAT == "json" else LOG_LEVEL},
+        # One line per mail and per scheduled job (never a mail's text): what an operator checks first.
+        **{
+            name: {"level": os.environ.get("DJANGO_TASK_LOG_LEVEL", "INFO")}
+            for name in ("core.tasks", "news.tasks", "newsletter.tasks", "korea_portal.tasks")
+        },
     },
 }
 

@@ -5,7 +5,11 @@ WebP renditions and their URLs.
 An upload is decoded in full when it is validated, as the renditions will
 decode it, so a damaged file is a form error rather than a failure at save
 time. The renditions are made when the file changes, never when only the
-texts of an image change: nothing here reads a stored file then.
+texts of an image change: nothing here reads a stored file then. They are
+made by a task after the save commits (``news.tasks.make_image_renditions``),
+from the stored file through its storage's API alone (``open``, ``save``,
+``delete``: never a local path, so that object storage serves as well as a
+folder). Until they exist every URL here falls back to the file itself.
 """
 
 import io

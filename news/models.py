@@ -33,7 +33,6 @@ from core.languages import (
 from .images import (
     PictureField,
     delete_files,
-    make_renditions,
     rendition_url,
     rendition_width,
     srcset,
@@ -106,7 +105,7 @@ class Image(models.Model):
 
     The renditions are made when the file changes, which is told from its
     name alone: saving an image whose texts only were edited reads nothing
-    from storage.
+    from storage. A task makes them after the save commits (``news.tasks``).
     """
 
     file = PictureField(
@@ -140,27 +139,36 @@ class Image(models.Model):
         return self.alt_text or PurePosixPath(self.file.name).name
 
     def save(self, *args, **kwargs):
-        """Save; a new file gets its renditions in the same transaction, and a failed save leaves no file behind."""
+        """
+        Save; a new file gets its renditions from a task once the save commits.
+
+        Until the task has made them the image has none, and pages show the
+        file itself (``rendition_url()`` falls back to it): a reader never
+        sees the old picture's renditions for the new one. A save that fails
+        leaves no new file behind; the old renditions go once the new file is
+        committed.
+        """
         update_fields = kwargs.get("update_fields")
         if not self.has_new_file() or (update_fields is not None and "file" not in update_fields):
             super().save(*args, **kwargs)
             return
         storage = self.file.storage
-        name_before, old_renditions, renditions = self.file.name, self.renditions, {}
+        name_before, old_renditions = self.file.name, self.renditions
+        self.renditions = {}
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "renditions"}
         try:
-            # The row, the file and its renditions are saved together or not at all.
-            with transaction.atomic():
-                super().save(*args, **kwargs)
-                renditions = make_renditions(self.file, f"renditions/{self.pk}")
-                Image.objects.filter(pk=self.pk).update(renditions=renditions)
+            super().save(*args, **kwargs)
         except BaseException:
-            stored = [self.file.name] if self.file.name != name_before else []
-            delete_files(storage, [*stored, *renditions.values()])
+            self.renditions = old_renditions
+            delete_files(storage, [self.file.name] if self.file.name != name_before else [])
             raise
-        self.renditions, self._saved_file_name = renditions, self.file.name
-        # Readers are sent to the old renditions until the row naming the new ones is committed.
-        stale = [name for name in old_renditions.values() if name not in renditions.values()]
-        transaction.on_commit(partial(delete_files, storage, stale))
+        self._saved_file_name = self.file.name
+        transaction.on_commit(partial(delete_files, storage, list(old_renditions.values())))
+        # Imported here: news.tasks imports this module.
+        from .tasks import make_image_renditions
+
+        make_image_renditions.delay_on_commit(self.pk, self.file.name)
 
     @classmethod
     def from_db(cls, db, field_names, values):

@@ -32,7 +32,7 @@ from news.articles import article_models
 from news.models import WORLD_SECTION_SLUG, Section
 
 from .models import NewsletterDelivery, NewsletterIssue, Subscription
-from .services import NEWSLETTER_CONFIRM_MAX_AGE, unsubscribe_headers, unsubscribe_url
+from .services import unsubscribe_headers, unsubscribe_url
 
 logger = logging.getLogger(__name__)
 
@@ -271,9 +271,22 @@ def send_issue(issue, subscriptions, progress=None):
     return report
 
 
+def due_issues():
+    """
+    Yield each issue to send now: the unfinished one first, then, once it is complete, a new one if anything is new.
+
+    The caller sends each issue before asking for the next; an issue left
+    unfinished (a failed mail to retry) ends the run, for the next run to resume.
+    """
+    while (issue := open_issue()) is not None:
+        yield issue
+        if issue.completed is None:
+            return
+
+
 def remove_stale_subscriptions(now=None):
-    """Delete subscriptions never confirmed while their link worked; return how many."""
-    limit = (now or timezone.now()) - timedelta(seconds=NEWSLETTER_CONFIRM_MAX_AGE)
+    """Delete subscriptions left unconfirmed for NEWSLETTER_UNCONFIRMED_DAYS (a setting, 7); return how many."""
+    limit = (now or timezone.now()) - timedelta(days=settings.NEWSLETTER_UNCONFIRMED_DAYS)
     stale = Subscription.objects.filter(confirmed__isnull=True, created__lt=limit)
     count = stale.count()
     stale.delete()

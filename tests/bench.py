@@ -17,7 +17,9 @@ Each measurement is bounded: ``BENCH_REQUESTS`` requests (20 by default) or
 ``BENCH_SECONDS`` seconds (5) per page and state, whichever comes first, and
 never fewer than three. A search section follows (``tests.bench_search``):
 10,000 generated documents in ten languages and the time of the search
-query itself. Nothing leaves the machine; with ``REDIS_URL`` the
+query itself, and a mail section (``tests.bench_mail``): sign-up and
+password reset for an address with an account and one without, with the
+mail task run in the process and queued. Nothing leaves the machine; with ``REDIS_URL`` the
 cache is Redis, under its own key prefix.
 """
 
@@ -254,7 +256,13 @@ def main():
         import django
 
         django.setup()
+        import logging
+
         from django.conf import settings
+
+        # The tasks' one line per mail and per image would drown the tables.
+        for name in ("core.tasks", "news.tasks"):
+            logging.getLogger(name).setLevel(logging.WARNING)
         from django.db import connection
 
         if "testserver" not in settings.ALLOWED_HOSTS:
@@ -289,6 +297,9 @@ def main():
             from tests.bench_search import search_section
 
             search_section(sys.stdout)
+            from tests.bench_mail import mail_section
+
+            mail_section(sys.stdout)
         finally:
             connection.creation.destroy_test_db(original_name, verbosity=0)
 

@@ -78,3 +78,22 @@ def committed(django_capture_on_commit_callbacks):
 @pytest.fixture
 def database_vendor():
     return connection.vendor
+
+
+@pytest.fixture
+def task_worker(transactional_db):
+    """
+    A real Celery worker (Celery's test worker, in a thread of this process) over an in-memory broker.
+
+    While it runs, tasks are no longer eager: they are published, received,
+    acknowledged and retried as under ``make worker``. The worker's thread has
+    its own database connection, so the test's writes must be committed
+    (``transactional_db``).
+    """
+    from celery.contrib.testing.worker import start_worker
+
+    from tests.celery_config import celery_conf
+
+    with celery_conf(broker_url="memory://", task_always_eager=False) as app:
+        with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10) as worker:
+            yield worker

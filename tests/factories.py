@@ -7,6 +7,7 @@ from datetime import timedelta
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import TestCase
 from django.utils import timezone
 from PIL import Image as PILImage
 
@@ -81,8 +82,12 @@ def image_upload(name="photo.png", **kwargs):
 
 
 def make_image(**values):
+    """An image with its renditions: the task that makes them after the commit is run, as a commit would."""
     values.setdefault("alt_text_en", "A blue picture")
-    return Image.objects.create(file=values.pop("file", image_upload()), **values)
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        image = Image.objects.create(file=values.pop("file", image_upload()), **values)
+    image.refresh_from_db(fields=["renditions"])
+    return image
 
 
 def make_user(**values):

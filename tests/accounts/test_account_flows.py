@@ -416,3 +416,31 @@ def test_a_verified_account_cannot_be_discarded_that_way(client):
     with pytest.raises(ValueError):
         discard_unverified_account(user=user)
     assert User.objects.filter(pk=user.pk).exists()
+
+
+def answer_of(method, *args, **kwargs):
+    """What a visitor is shown: each status and address along the way, and the final page (its CSRF token left out)."""
+    response = method(*args, follow=True, **kwargs)
+    steps = [(status, url) for url, status in response.redirect_chain]
+    body = re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", response.content.decode())
+    return steps, response.status_code, body
+
+
+def test_sign_up_shows_the_same_answer_whether_the_address_has_an_account_or_not(committed, mailoutbox):
+    """Same statuses, same redirect, same page, byte for byte; only the mail sent differs (the timing: make bench)."""
+    make_user(email="taken@example.org")
+    known = committed(answer_of, Client().post, SIGNUP, signup_data(email="taken@example.org"))
+    unknown = committed(answer_of, Client().post, SIGNUP, signup_data(email="free@example.org"))
+    assert known == unknown
+    assert known[0] == [(302, reverse("accounts:signup-done"))]
+    assert [mail.to for mail in mailoutbox] == [["taken@example.org"], ["free@example.org"]]
+
+
+def test_password_reset_shows_the_same_answer_whether_the_address_has_an_account_or_not(committed, mailoutbox):
+    make_user(email="someone@example.org")
+    url = reverse("accounts:password-reset")
+    known = committed(answer_of, Client().post, url, {"email": "someone@example.org"})
+    unknown = committed(answer_of, Client().post, url, {"email": "nobody@example.org"})
+    assert known == unknown
+    assert known[0] == [(302, reverse("accounts:password-reset-done"))]
+    assert [mail.to for mail in mailoutbox] == [["someone@example.org"]]

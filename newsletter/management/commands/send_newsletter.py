@@ -11,8 +11,8 @@ address misses the issue. Meant for a scheduler (cron, a systemd timer).
 from django.core.management.base import BaseCommand, CommandError
 
 from newsletter.sending import (
+    due_issues,
     max_attempts,
-    open_issue,
     pending_subscriptions,
     remove_stale_subscriptions,
     send_issue,
@@ -58,11 +58,9 @@ class Command(BaseCommand):
             self.stdout.write(f"Removed {stale} subscription(s) never confirmed.")
         handled = 0
         # The unfinished issue first; once it is complete, the next one if anything new was published meanwhile.
-        while (issue := open_issue()) is not None:
+        for issue in due_issues():
             handled += 1
             self.send(issue)
-            if issue.completed is None:
-                break
         if not handled:
             self.stdout.write("No article published since the last issue: nothing to send.")
 
