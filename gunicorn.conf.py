@@ -50,6 +50,9 @@ os.environ.setdefault("PROMETHEUS_MULTIPROC_DIR", str(VAR_DIR / "prometheus"))
 def on_starting(server):
     folder = Path(os.environ["PROMETHEUS_MULTIPROC_DIR"])
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if os.environ.get("PORTAL_METRICS_FOLDER_READY"):
+        # korea_portal/serve.py emptied it before starting the Celery worker, which writes there too.
+        return
     # Only the metrics' own files: the folder may be one an operator named.
     for counts in folder.glob("*.db"):
         counts.unlink()

@@ -11,18 +11,63 @@ so a rolled-back request queues nothing and a worker never looks for a row
 that is not committed yet.
 
 Tasks live in each app's ``tasks.py`` and are found by ``autodiscover_tasks()``.
+
+A task queued while a request is served carries that request's id (the
+``request_id`` message header): the worker's log lines for it carry the same
+id as the request's (``core.logging``). Every task run and every failure is
+counted by task name (``core.metrics``: ``portal_tasks_run``,
+``portal_tasks_failed``), in the worker's process; ``make serve`` gives the
+worker the web server's metrics folder, so that ``/metrics`` adds them up.
 """
 
 import os
 
 from celery import Celery
-from celery.signals import beat_init, worker_init
+from celery.signals import beat_init, before_task_publish, task_postrun, task_prerun, worker_init
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "korea_portal.settings")
 
 app = Celery("korea_portal")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+
+REQUEST_ID_HEADER = "request_id"
+
+
+@before_task_publish.connect
+def pass_request_id(headers=None, **kwargs):
+    """Send the id of the request that queues a task with it."""
+    from core.logging import request_id
+
+    if headers is not None:
+        headers.setdefault(REQUEST_ID_HEADER, request_id.get())
+
+
+@task_prerun.connect
+def take_request_id(task=None, **kwargs):
+    """Log a task's lines under the id of the request that queued it (an eager task keeps its request's)."""
+    from core.logging import request_id
+
+    sent = getattr(task.request, REQUEST_ID_HEADER, None) or (task.request.headers or {}).get(REQUEST_ID_HEADER)
+    task.request.request_id_token = request_id.set(sent) if sent else None
+
+
+# What a task that gave up returns (a mail it could not send), rather than raising: a failure too.
+GAVE_UP = "failed"
+
+
+@task_postrun.connect
+def count_task(task=None, retval=None, state=None, **kwargs):
+    """Count the run, and a failure: raised, or given up; then drop the request's id."""
+    from core.logging import request_id
+    from core.metrics import TASKS_FAILED, TASKS_RUN
+
+    TASKS_RUN.labels(task=task.name).inc()
+    if state == "FAILURE" or retval == GAVE_UP:
+        TASKS_FAILED.labels(task=task.name).inc()
+    token = getattr(task.request, "request_id_token", None)
+    if token is not None:
+        request_id.reset(token)
 
 
 @worker_init.connect

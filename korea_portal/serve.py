@@ -92,7 +92,21 @@ def main():
         command = named_commands["web"]
         os.execv(command[0], command)  # noqa: S606  # nosec B606  # gunicorn, in this process's place
     print(f"serve: {', '.join(named_commands)} (tasks through the broker)", file=sys.stderr)
+    share_metrics_folder(Path(settings.VAR_DIR))
     sys.exit(supervise(named_commands))
+
+
+def share_metrics_folder(var_dir):
+    """
+    Give the worker the web server's Prometheus folder, emptied here once,
+    before either starts (gunicorn.conf.py then leaves it as it is), so that
+    /metrics adds up the tasks' counts with the requests'.
+    """
+    folder = Path(os.environ.setdefault("PROMETHEUS_MULTIPROC_DIR", str(var_dir / "prometheus")))
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    for counts in folder.glob("*.db"):
+        counts.unlink()
+    os.environ["PORTAL_METRICS_FOLDER_READY"] = "1"
 
 
 if __name__ == "__main__":

@@ -177,3 +177,41 @@ class TestThroughAWorker:
         assert response.status_code == 302
         wait_until(lambda: len(mail.outbox) == 1, 30, "the reset mail")
         assert "/ja/accounts/password/reset/" in mail.outbox[0].body
+
+
+class TestTracing:
+    """An operator follows a request into its tasks: one id in both logs, and the tasks counted by name."""
+
+    def test_a_task_logs_under_the_id_of_the_request_that_queued_it(self, task_worker, client, caplog):
+        from core.logging import RequestIdFilter
+        from tests.factories import make_user
+
+        caplog.set_level("INFO", logger="core.tasks")
+        caplog.handler.addFilter(RequestIdFilter())
+        make_user(email="someone@example.org")
+        client.post(reverse("accounts:password-reset"), {"email": "someone@example.org"}, HTTP_X_REQUEST_ID="trace-42")
+        wait_until(lambda: len(mail.outbox) == 1, 30, "the reset mail")
+        wait_until(lambda: any(r.name == "core.tasks" for r in caplog.records), 30, "the mail task's log line")
+        sent = [record for record in caplog.records if record.name == "core.tasks"]
+        assert sent and all(record.request_id == "trace-42" for record in sent)
+
+    @pytest.mark.django_db
+    def test_every_task_run_and_failure_is_counted_by_name(self, committed, settings):
+        from prometheus_client import REGISTRY
+
+        def count(metric):
+            return REGISTRY.get_sample_value(f"{metric}_total", {"task": send_mail.name}) or 0
+
+        runs, failures = count("portal_tasks_run"), count("portal_tasks_failed")
+        committed(send_after_commit, a_mail())
+        assert (count("portal_tasks_run"), count("portal_tasks_failed")) == (runs + 1, failures)
+        settings.EMAIL_BACKEND = "tests.core.test_tasks.BrokenBackend"
+        committed(send_after_commit, a_mail())
+        assert count("portal_tasks_failed") == failures + 1
+
+
+class BrokenBackend(locmem.EmailBackend):
+    """A mail backend with a bug of its own (not a mail server's error): the task fails."""
+
+    def send_messages(self, messages):
+        raise RuntimeError("a bug in the mail backend")
