@@ -7,17 +7,36 @@ share one PostgreSQL database and one Redis, as in production. A visitor
 logged in on one is logged in on the other; a rate limit and the login
 lockout count the attempts made through both; an article published through
 one server's admin is on the other's next page, though that server had the
-page in its cache.
+page in its cache. One Celery worker, on a var/ folder of its own too,
+sends the mail either server queues.
 
 It uses the machine's PostgreSQL (the PostgreSQL run's server, else
 ``PORTAL_TEST_POSTGRESQL_URL``) and Redis (``PORTAL_TEST_REDIS_URL``) on
-either run: without them it is skipped, and under ``CI=true`` it fails.
+either run: without them it is skipped, and under ``CI=true`` it fails. The
+task broker is that Redis's database ``PORTAL_TEST_BROKER_DB`` (8), which the
+test empties when it ends.
 """
+
+import os
+import signal
+import subprocess  # nosec B404  # our own worker
+import sys
+from pathlib import Path
 
 import pytest
 
 from tests.factories import PASSWORD
-from tests.servers import WebClient, gunicorn, machine_databases, machine_redis, manage, run_python, site_environment
+from tests.servers import (
+    ROOT,
+    WebClient,
+    gunicorn,
+    machine_databases,
+    machine_redis,
+    manage,
+    run_python,
+    site_environment,
+    wait_until,
+)
 
 EMAILS_PER_HOUR = 2
 LOGIN_FAILURES = 3
@@ -37,6 +56,7 @@ with translation.override("en"):
         "draft_title": draft.title,
         "reader": make_user().email,
         "sender": make_user().email,
+        "mailer": make_user().email,
         "guessed": make_user().email,
         "editor": make_editor().email,
     }))
@@ -47,7 +67,13 @@ with translation.override("en"):
 def shared_services():
     """One PostgreSQL database and one Redis, as every app server of a site shares them."""
     with machine_databases() as databases, machine_redis() as (redis_url, prefix, redis_client):
-        yield {"DATABASE_URL": databases.create("many_servers"), "REDIS_URL": redis_url, "prefix": prefix}, redis_client
+        broker = redis_client.connection_pool.connection_kwargs
+        broker_url = f"redis://{broker['host']}:{broker['port']}/{os.environ.get('PORTAL_TEST_BROKER_DB', '8')}"
+        services = {"DATABASE_URL": databases.create("many_servers"), "REDIS_URL": redis_url, "prefix": prefix}
+        try:
+            yield {**services, "CELERY_BROKER_URL": broker_url}, redis_client
+        finally:
+            redis_client.from_url(broker_url).flushdb()
 
 
 @pytest.fixture(scope="module")
@@ -57,6 +83,7 @@ def site_variables(shared_services):
     return {
         "DATABASE_URL": services["DATABASE_URL"],
         "REDIS_URL": services["REDIS_URL"],
+        "CELERY_BROKER_URL": services["CELERY_BROKER_URL"],
         "DJANGO_CACHE_PREFIX": services["prefix"],
         "EMAIL_ARTICLE_LIMIT_PER_HOUR": str(EMAILS_PER_HOUR),
         "AXES_FAILURE_LIMIT": str(LOGIN_FAILURES),
@@ -72,15 +99,29 @@ def content(site_variables, tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def workers(site_variables, content):
+def workers(site_variables, content, tmp_path_factory):
     """
-    The processes that run the site's background tasks beside the app servers.
-
-    None yet: mail is sent by the app server that made it, after commit
-    (core/mail.py). The Celery worker (``make worker``) is started here, with
-    ``site_variables`` and a var/ folder of its own, once the site has one.
+    One Celery worker (``make worker``) beside the app servers, with a var/
+    folder of its own (as on a machine of its own): every mail the servers
+    queue is sent from there, so its mail folder is where the site's mail is.
     """
-    return []
+    var = tmp_path_factory.mktemp("worker")
+    environment = site_environment(var, **site_variables)
+    log = (var / "worker.log").open("w")
+    worker = subprocess.Popen(  # noqa: S603 - our own worker
+        [str(Path(sys.executable).parent / "celery"), "-A", "korea_portal", "worker", "--pool", "solo", "-l", "INFO"],
+        cwd=ROOT,
+        env=environment,
+        stdout=log,
+        stderr=log,
+    )
+    try:
+        wait_until(lambda: "ready." in (var / "worker.log").read_text(), 60, "the worker's 'ready'")
+        yield var
+    finally:
+        worker.send_signal(signal.SIGTERM)
+        worker.wait(timeout=60)
+        log.close()
 
 
 @pytest.fixture(scope="module")
@@ -107,6 +148,27 @@ def test_a_visitor_logged_in_on_one_server_is_logged_in_on_the_other(servers, co
     scrapbook = reader.get("/en/accounts/scrapbook/")
     assert scrapbook.status == 200
     assert content["article_title"] in scrapbook.body
+
+
+def test_the_mail_queued_by_either_server_is_sent_by_the_worker(servers, content, workers):
+    """E-mailed articles from A and from B leave through the one worker: its mail folder holds both."""
+    server_a, server_b = servers
+    sender = WebClient(server_a)
+    sender.log_in(content["mailer"], PASSWORD)
+    email_url = f"{content['article']}email/"
+    for server, friend in ((server_a, "friend.a@example.org"), (server_b, "friend.b@example.org")):
+        through = sender.through(server)
+        form = {"recipients": friend, "csrfmiddlewaretoken": through.csrf_token(email_url)}
+        assert through.post(email_url, form).status == 302
+
+    def sent_to():
+        folder = workers / "mail"
+        return {
+            line for path in folder.glob("*.log") for line in path.read_text().splitlines() if line.startswith("To:")
+        }
+
+    wait_until(lambda: len(sent_to()) == 2, 60, "both mails from the worker")
+    assert sent_to() == {"To: friend.a@example.org", "To: friend.b@example.org"}
 
 
 def test_a_rate_limit_counts_the_requests_made_through_both_servers(servers, content):
