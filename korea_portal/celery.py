@@ -20,7 +20,9 @@ counted by task name (``core.metrics``: ``portal_tasks_run``,
 worker the web server's metrics folder, so that ``/metrics`` adds them up.
 """
 
+import logging
 import os
+import time
 
 from celery import Celery
 from celery.signals import beat_init, before_task_publish, task_postrun, task_prerun, worker_init
@@ -32,6 +34,8 @@ app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
 
 REQUEST_ID_HEADER = "request_id"
+# One line per task run: its name, its outcome and how long it took (and, by core.logging, the request's id).
+logger = logging.getLogger("korea_portal.tasks")
 
 
 @before_task_publish.connect
@@ -50,6 +54,7 @@ def take_request_id(task=None, **kwargs):
 
     sent = getattr(task.request, REQUEST_ID_HEADER, None) or (task.request.headers or {}).get(REQUEST_ID_HEADER)
     task.request.request_id_token = request_id.set(sent) if sent else None
+    task.request.started = time.monotonic()
 
 
 # What a task that gave up returns (a mail it could not send), rather than raising: a failure too.
@@ -63,8 +68,12 @@ def count_task(task=None, retval=None, state=None, **kwargs):
     from core.metrics import TASKS_FAILED, TASKS_RUN
 
     TASKS_RUN.labels(task=task.name).inc()
-    if state == "FAILURE" or retval == GAVE_UP:
+    failed = state == "FAILURE" or retval == GAVE_UP
+    if failed:
         TASKS_FAILED.labels(task=task.name).inc()
+    milliseconds = (time.monotonic() - getattr(task.request, "started", time.monotonic())) * 1000
+    log = logger.warning if failed else logger.info
+    log("Task %s (%s) %s in %.0f ms", task.name, task.request.id, "failed" if failed else state.lower(), milliseconds)
     token = getattr(task.request, "request_id_token", None)
     if token is not None:
         request_id.reset(token)

@@ -187,13 +187,22 @@ class TestTracing:
         from tests.factories import make_user
 
         caplog.set_level("INFO", logger="core.tasks")
+        caplog.set_level("INFO", logger="korea_portal.tasks")
         caplog.handler.addFilter(RequestIdFilter())
         make_user(email="someone@example.org")
         client.post(reverse("accounts:password-reset"), {"email": "someone@example.org"}, HTTP_X_REQUEST_ID="trace-42")
         wait_until(lambda: len(mail.outbox) == 1, 30, "the reset mail")
         wait_until(lambda: any(r.name == "core.tasks" for r in caplog.records), 30, "the mail task's log line")
-        sent = [record for record in caplog.records if record.name == "core.tasks"]
-        assert sent and all(record.request_id == "trace-42" for record in sent)
+
+        # The reset task, then the mail task it queued: each has its line, both under the request's id.
+        def done():
+            return [r.getMessage().split(" (")[0] for r in caplog.records if r.name == "korea_portal.tasks"]
+
+        wait_until(lambda: len(done()) == 2, 30, "both tasks' own lines")
+        assert done() == ["Task accounts.tasks.send_password_reset", "Task core.tasks.send_mail"]
+        lines = [record for record in caplog.records if record.name in ("core.tasks", "korea_portal.tasks")]
+        assert all(record.request_id == "trace-42" for record in lines)
+        assert all(" success in " in r.getMessage() for r in lines if r.name == "korea_portal.tasks")
 
     @pytest.mark.django_db
     def test_every_task_run_and_failure_is_counted_by_name(self, committed, settings):

@@ -118,17 +118,18 @@ def img_sources(html):
 
 
 @pytest.fixture
-def uploaded(client, bucket, settings):
-    """An image uploaded by an editor through the admin, with the S3 storage active."""
+def uploaded(client, bucket, settings, django_capture_on_commit_callbacks):
+    """An image uploaded by an editor through the admin, with the S3 storage active; renditions made after commit."""
     client.force_login(make_editor())
-    response = client.post(
-        reverse("admin:news_image_add"),
-        {
-            "file": SimpleUploadedFile("harbour.png", image_bytes(width=900, height=600), content_type="image/png"),
-            "alt_text_en": "Busan harbour",
-            "credit": "",
-        },
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("admin:news_image_add"),
+            {
+                "file": SimpleUploadedFile("harbour.png", image_bytes(width=900, height=600), content_type="image/png"),
+                "alt_text_en": "Busan harbour",
+                "credit": "",
+            },
+        )
     assert response.status_code == 302, response.content.decode()[:2000]
     return Image.objects.get()
 

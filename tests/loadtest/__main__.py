@@ -15,6 +15,16 @@ a SQLite file in a temporary folder. ``REDIS_URL`` is passed on when set
 (the cache every worker shares). Nothing leaves the machine: the server
 listens on 127.0.0.1 and the mail it sends is written to files.
 
+``LOADTEST_SERVERS=2`` serves the same site from two app servers (each with
+a var/ folder of its own, as on two machines, ``LOADTEST_WORKERS`` gunicorn
+workers in all, 2 by default, shared out between them), which needs
+PostgreSQL (``DATABASE_URL``) and Redis (``REDIS_URL``) for them to share:
+the first is ``make serve`` (gunicorn, the Celery worker and beat), the
+others gunicorn alone, as beat runs once; each reader keeps to one of them,
+as a load balancer with sticky sessions would send it. After the load, an
+article is published through the first server and the time until every
+server's home page shows it is printed.
+
 Not a test: a benchmark anyone can run. Its figures go in docs/benchmarks.md.
 """
 
@@ -68,11 +78,16 @@ def drop_database():
         connection.execute(f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)')
 
 
-def server_environment(workdir, url, port):
+SECRET_KEY = secrets.token_urlsafe(50)
+
+
+def server_environment(workdir, url, port, workers=2):
     env = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}
     env.update(
         DJANGO_VAR_DIR=str(workdir / "var"),
-        DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
+        # One key for every server: a session signed by one is read by the others.
+        DJANGO_SECRET_KEY=SECRET_KEY,
+        WEB_CONCURRENCY=str(workers),
         PORT=str(port),
         DJANGO_SITE_URL=f"https://127.0.0.1:{port}",
         DJANGO_CACHE_PREFIX="portal-loadtest",
@@ -149,27 +164,81 @@ def report(stats_csv):
         )
 
 
+def start_servers(workdir, url, count, workers):
+    """Start ``count`` app servers (the first ``make serve``, the others gunicorn alone): [(port, env, process)]."""
+    if count > 1 and not (url and os.environ.get("REDIS_URL")):
+        raise SystemExit("LOADTEST_SERVERS > 1 needs DATABASE_URL (PostgreSQL) and REDIS_URL: what servers share.")
+    servers = []
+    for number in range(count):
+        port = free_port()
+        env = server_environment(workdir / f"server-{number}", url, port, max(1, workers // count))
+        if number == 0:
+            command = ["make", "--no-print-directory", "serve"]
+        else:
+            # As make serve, without its worker and beat (beat runs once for the site).
+            env.update(DJANGO_SECURE="1", DJANGO_SERVE_MEDIA="1")
+            collect = [sys.executable, "manage.py", "collectstatic", "--no-input", "-v", "0"]
+            subprocess.run(collect, env=env, cwd=ROOT, check=True)  # noqa: S603 - our own command
+            command = [str(BIN / "gunicorn"), "-c", "gunicorn.conf.py", "korea_portal.wsgi"]
+        process = subprocess.Popen(  # noqa: S603 - our own command
+            command, env=env, cwd=ROOT, start_new_session=True, stdout=subprocess.DEVNULL
+        )
+        servers.append((port, env, process))
+        wait_until_served(port, process)
+    return servers
+
+
+def home_shows(port, title):
+    request = urllib.request.Request(f"http://127.0.0.1:{port}/en/", headers={"X-Forwarded-Proto": "https"})
+    with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310 - loopback only
+        return title in response.read().decode()
+
+
+def publication_delay(servers):
+    """
+    Publish an article through the first server's code (its shell); return the
+    seconds from its save to every server's home page showing it.
+    """
+    title = f"Published during the load test {secrets.token_hex(4)}"
+    code = (
+        "import time\n"
+        "from news.models import Article, Section\n"
+        f"Article.objects.create(title_en={title!r}, slug={title.lower().replace(' ', '-')!r}, "
+        "body_en='<p>Now.</p>', section=Section.objects.exclude(slug='korea-and-the-world').first(), "
+        "status='published')\n"
+        "print(time.time())\n"
+    )
+    _port, env, _process = servers[0]
+    shell = [sys.executable, "manage.py", "shell", "--no-imports", "-c", code]
+    saved = subprocess.run(shell, env=env, cwd=ROOT, check=True, capture_output=True, text=True)  # noqa: S603
+    published = float(saved.stdout.split()[-1])
+    waiting = {port for port, _env, _process in servers}
+    while waiting and time.time() - published < 120:
+        waiting = {port for port in waiting if not home_shows(port, title)}
+        time.sleep(0.02)
+    if waiting:
+        raise SystemExit(f"the article was not on the home page of the servers on ports {sorted(waiting)} in 120 s")
+    return time.time() - published
+
+
 def main():
     users = int(os.environ.get("LOADTEST_USERS", "50"))
     seconds = int(os.environ.get("LOADTEST_SECONDS", "60"))
+    count = int(os.environ.get("LOADTEST_SERVERS", "1"))
+    workers = int(os.environ.get("LOADTEST_WORKERS", "2"))
     workdir = Path(tempfile.mkdtemp(prefix="portal-loadtest-"))
     url = database_url()
-    port = free_port()
-    env = server_environment(workdir, url, port)
-    server = None
+    servers = []
     try:
         plan = workdir / "plan.json"
         prepare = [sys.executable, "-m", "tests.loadtest", "--prepare", str(plan)]
-        subprocess.run(prepare, env=env, cwd=ROOT, check=True)  # noqa: S603 - our own command
-        print(f"== make serve on 127.0.0.1:{port} ({'PostgreSQL' if url else 'SQLite'}, {users} readers, {seconds} s)")
-        server = subprocess.Popen(  # noqa: S603 - our own command
-            ["make", "--no-print-directory", "serve"],  # noqa: S607 - make from PATH, as a user runs it
-            env=env,
-            cwd=ROOT,
-            start_new_session=True,
-            stdout=subprocess.DEVNULL,
+        subprocess.run(prepare, env=server_environment(workdir / "server-0", url, 0), cwd=ROOT, check=True)  # noqa: S603
+        servers = start_servers(workdir, url, count, workers)
+        hosts = [f"http://127.0.0.1:{port}" for port, _env, _process in servers]
+        print(
+            f"== {count} app server(s) on {', '.join(hosts)} ({'PostgreSQL' if url else 'SQLite'}, "
+            f"{workers} gunicorn workers in all, {users} readers, {seconds} s)"
         )
-        wait_until_served(port, server)
         locust = subprocess.run(  # noqa: S603 - our own command
             [
                 str(BIN / "locust"),
@@ -183,7 +252,7 @@ def main():
                 "--run-time",
                 f"{seconds}s",
                 "--host",
-                f"http://127.0.0.1:{port}",
+                hosts[0],
                 "--csv",
                 str(workdir / "stats"),
                 "--only-summary",
@@ -192,18 +261,21 @@ def main():
                 "--loglevel",
                 "WARNING",
             ],
-            env={**os.environ, "LOADTEST_PLAN": plan.read_text()},
+            env={**os.environ, "LOADTEST_PLAN": plan.read_text(), "LOADTEST_HOSTS": ",".join(hosts)},
             cwd=ROOT,
         )
         report(workdir / "stats_stats.csv")
         failures = list(csv.DictReader((workdir / "stats_failures.csv").open()))
         for failure in failures:
             print(f"error: {failure['Method']} {failure['Name']}: {failure['Error']} ×{failure['Occurrences']}")
+        delay = publication_delay(servers)
+        print(f"\nAn article published through the first server was on every home page {delay:.2f} s later.")
         return locust.returncode
     finally:
-        if server is not None and server.poll() is None:
-            os.killpg(server.pid, signal.SIGTERM)
-            server.wait(timeout=30)
+        for _port, _env, process in servers:
+            if process.poll() is None:
+                os.killpg(process.pid, signal.SIGTERM)
+                process.wait(timeout=30)
         if url:
             drop_database()
         shutil.rmtree(workdir, ignore_errors=True)

@@ -26,6 +26,8 @@ from locust import HttpUser, between, events, task
 
 PLAN = json.loads(os.environ.get("LOADTEST_PLAN", "{}") or "{}")
 ACCOUNTS = itertools.cycle(PLAN.get("accounts", []))
+# The app servers (LOADTEST_SERVERS): each reader keeps to one, as behind a load balancer with sticky sessions.
+HOSTS = itertools.cycle(host for host in os.environ.get("LOADTEST_HOSTS", "").split(",") if host)
 CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 
@@ -33,6 +35,7 @@ class Reader(HttpUser):
     wait_time = between(1, 3)
 
     def on_start(self):
+        self.client.base_url = self.host = next(HOSTS, self.host)
         self.client.headers.update({"X-Forwarded-Proto": "https", "Origin": self.host.replace("http://", "https://")})
         self.language = random.choice(PLAN["languages"])
         self.sent = itertools.count()
