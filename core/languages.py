@@ -7,11 +7,14 @@ Column names come from modeltranslation (``build_localized_fieldname``:
 ``get_language_info()``.
 """
 
+import functools
 import hashlib
 import unicodedata
 
 from django.conf import settings
-from django.utils.translation import get_language_info
+from django.db.models import QuerySet
+from django.utils.translation import get_language, get_language_info
+from modeltranslation.translator import NotRegistered, translator
 from modeltranslation.utils import build_localized_fieldname
 
 # Where the language bar names a language otherwise than Django's own table:
@@ -60,6 +63,57 @@ def translated_languages(obj, fields):
     return [
         (code, native_name(code)) for code in language_codes() if all(text_in(obj, field, code) for field in fields)
     ]
+
+
+@functools.cache
+def foreign_columns(model, keep, prefix="", related=(), without=()):
+    """
+    The translated columns of ``model`` in languages outside ``keep``, and of
+    the models ``related`` names (``(name, related-of-it)`` pairs, a
+    ``select_related`` tree), as ``defer()`` names them; and every language's
+    column of the fields in ``without``. The same few lists serve every request.
+    """
+    try:
+        fields = translator.get_options_for_model(model).all_fields
+    except NotRegistered:
+        fields = {}
+    columns = tuple(
+        prefix + column.name
+        for field, translations in fields.items()
+        for column in translations
+        if column.language not in keep or (not prefix and field in without)
+    )
+    for name, below in related:
+        target = model._meta.get_field(name).related_model
+        columns += foreign_columns(target, keep, f"{prefix}{name}__", below)
+    return columns
+
+
+def frozen_tree(tree):
+    """A ``select_related`` tree (nested dicts, or ``True`` for none) as nested tuples."""
+    return tuple((name, frozen_tree(below)) for name, below in sorted(tree.items())) if isinstance(tree, dict) else ()
+
+
+def in_reader_language(queryset, language=None, *, without=()):
+    """
+    ``queryset`` reading the translated columns of the reader's language and
+    English alone, for its model and the models it selects with it
+    (``select_related()`` first): a page shows one language, with English
+    where it has no translation, and the other eight languages' columns of
+    every row were most of what a page read and decoded. ``without`` names
+    fields the page does not show at all (a list's ``body``), whose columns
+    are left out in every language.
+
+    A page must not then read another language's column of those rows: each
+    such read would be a query of its own (the fixed query counts of
+    ``tests/test_query_counts.py`` would show it). Which languages an article
+    is written in comes from its ``translation_sources``, not its columns.
+    """
+    keep = frozenset({language or get_language() or settings.LANGUAGE_CODE, settings.LANGUAGE_CODE})
+    related = frozen_tree(queryset.query.select_related)
+    columns = foreign_columns(queryset.model, keep, related=related, without=tuple(without))
+    # Django's own defer(): the names are columns already, which modeltranslation's would look up again.
+    return QuerySet.defer(queryset, *columns)
 
 
 # The texts of an article whose translations are tracked.

@@ -36,13 +36,24 @@ new generation starts whenever content is saved or deleted (see
 finished response, with every cookie and header set) and
 ``FetchPageCacheMiddleware`` late (it needs the request's language).
 
+Fragments
+---------
+What a page shows of the content and no reader changes (an article's text,
+its related articles, the home page's lists, a partner's page) is kept as
+rendered HTML by the templates' ``{% cache %}`` tags, for every reader,
+logged in or not, keyed by the language and the *fragment generation*
+(``fragment_generation`` in every template's context). A page rendered for a
+logged-in reader, or for a visitor who asks for a page not in the page cache,
+renders only the rest: the header, the tools, the forms.
+
 Invalidation
 ------------
-Two things are cached from the content: the header's sections and keywords
-(``korea_portal.context_processors``) and whole anonymous pages. A save, a
-delete or a change of many-to-many links on any model of an app named in
-``settings.PAGE_CACHE_CONTENT_APPS``, or ``core.signals.content_updated``
-sent for one, forgets the first and starts a new generation
+Three things are cached from the content: the header's sections and keywords
+(``korea_portal.context_processors``), the fragments and whole anonymous
+pages. A save, a delete or a change of many-to-many links on any model of an
+app named in ``settings.PAGE_CACHE_CONTENT_APPS``, or
+``core.signals.content_updated`` sent for one, forgets the first and starts
+a new fragment generation and a new page generation
 (``connect_invalidation()``, called from ``KoreaPortalConfig.ready()``).
 Apps are named, not imported, so that the content apps know nothing of the
 cache. The cache is dropped at once and again when the transaction commits:
@@ -71,6 +82,7 @@ from core.signals import content_updated
 
 HEADER_CACHE_KEY = "portal:header"
 PAGE_GENERATION_KEY = "portal:page-generation"
+FRAGMENT_GENERATION_KEY = "portal:fragment-generation"
 
 # Never cached: the admin, the accounts pages (personal, and full of forms),
 # and the forum, whose pages change with every post: were it cached, every
@@ -186,9 +198,20 @@ def start_page_generation(replace=True):
     return cache.get(PAGE_GENERATION_KEY) or generation
 
 
+def fragment_generation():
+    """The generation of the templates' cached fragments; the first request after the cache was emptied starts one."""
+    generation = cache.get(FRAGMENT_GENERATION_KEY)
+    if generation is None:
+        generation = uuid.uuid4().hex
+        if not cache.add(FRAGMENT_GENERATION_KEY, generation, timeout=None):
+            generation = cache.get(FRAGMENT_GENERATION_KEY) or generation
+    return generation
+
+
 def forget_content():
-    """Forget the cached header and every cached page."""
+    """Forget the cached header, every cached fragment and every cached page."""
     cache.delete(HEADER_CACHE_KEY)
+    cache.set(FRAGMENT_GENERATION_KEY, uuid.uuid4().hex, timeout=None)
     start_page_generation()
 
 

@@ -2,47 +2,49 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
-from django.urls import reverse, translate_url
+from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language, get_language_bidi, get_language_from_path, override
 
 from core.languages import language_codes, native_name
 from news.models import Section, Tag
 
-from .cache import HEADER_CACHE_KEY
+from .cache import HEADER_CACHE_KEY, fragment_generation
 
 
-def navigation(sections):
-    for section in sections:
-        yield {"section": section, "url": section.get_absolute_url()}
-
-
-def header_content():
+def header_content(language):
     """
-    Return the header's sections and keywords, from the cache when it has them.
+    Return the header's sections and keywords in ``language``, from the cache when it has them.
 
-    One entry serves every language: a model instance reads the reader's
-    language when shown. ``news.signals`` forgets it when content changes, and
-    it expires after ``PAGE_CACHE_SECONDS`` in any case.
+    Plain names and URLs, each language's built on its first request: reading
+    them back costs little, where model instances with every language's
+    columns cost more to unpickle than the rest of the header to render.
+    One cache entry holds every language's; ``korea_portal.cache`` forgets it
+    when content changes, and it expires after ``PAGE_CACHE_SECONDS`` in any case.
     """
-    content = cache.get(HEADER_CACHE_KEY)
-    if content is None:
-        content = {"sections": list(Section.objects.all()), "tags": list(Tag.objects.all())}
+    content = cache.get(HEADER_CACHE_KEY) or {}
+    if language not in content:
+        content[language] = {
+            "sections": [
+                {"slug": section.slug, "name": section.name, "url": section.get_absolute_url()}
+                for section in Section.objects.all()
+            ],
+            "tags": [{"name": tag.name, "url": tag.get_absolute_url()} for tag in Tag.objects.all()],
+        }
         cache.set(HEADER_CACHE_KEY, content, settings.PAGE_CACHE_SECONDS)
-    return content
+    return content[language]
 
 
 def url_in_language(path, language):
     """
     Return the same page (``path`` with its query string) in ``language``.
 
-    URLs differ between languages by their prefix alone (slugs are not
-    translated), so a page the URLconf cannot resolve, such as a 404, still
-    gets its prefix swapped; a path without a prefix leads to the home page.
+    URLs differ between languages by their prefix alone (neither routes nor
+    slugs are translated), so swapping the prefix is the whole translation:
+    no resolving and reversing ten times a page, and a page the URLconf
+    cannot resolve, such as a 404, gets its prefix swapped too. A path
+    without a prefix leads to the home page.
     """
-    url = translate_url(path, language)
-    if url != path:
-        return url
     current = get_language_from_path(path)
     if current is None:
         with override(language):
@@ -79,10 +81,13 @@ def portal(request):
     path = request.get_full_path()
     canonical = canonical_path(request)
     # Lazy: a page without the header (the print view) reads neither the cache nor the database.
-    header = SimpleLazyObject(header_content)
+    header = SimpleLazyObject(lambda: header_content(language))
     return {
         "site_name": settings.SITE_NAME,
-        "nav_sections": SimpleLazyObject(lambda: list(navigation(header["sections"]))),
+        # The templates' {% cache fragment_seconds name ... LANGUAGE_CODE fragment_generation %} (korea_portal.cache).
+        "fragment_generation": SimpleLazyObject(fragment_generation),
+        "fragment_seconds": settings.PAGE_CACHE_SECONDS,
+        "nav_sections": SimpleLazyObject(lambda: header["sections"]),
         "keyword_tags": SimpleLazyObject(lambda: header["tags"]),
         "language_links": [
             {

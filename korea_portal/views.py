@@ -6,11 +6,13 @@ from django.core.mail import EmailMessage
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone, translation
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views import defaults
 from django.views.decorators.http import require_GET
 from django.views.generic import FormView, TemplateView
 
+from core.languages import in_reader_language
 from core.mail import send_after_commit
 from core.ratelimit import allow, client_address
 from news.articles import latest_articles
@@ -36,17 +38,19 @@ class HomeView(TemplateView):
     def get_summit_groups(self):
         """Return (heading, summits) for the upcoming summits, soonest first, and the recent ones, latest first."""
         today = timezone.localdate()
-        summits = Summit.objects.select_related("partner")
+        summits = in_reader_language(Summit.objects.select_related("partner"))
         upcoming = summits.filter(date__gte=today).order_by("date", "pk")[:HOME_SUMMITS]
         recent = summits.filter(date__lt=today).order_by("-date", "-pk")[:HOME_SUMMITS]
         groups = [(_("Upcoming summits"), list(upcoming)), (_("Recent summits"), list(recent))]
         return [(heading, group) for heading, group in groups if group]
 
     def get_context_data(self, **kwargs):
+        # Read only when the page's cached fragment is not there to show them.
         return super().get_context_data(
-            latest_articles=latest_articles(8),
-            partners=Partner.objects.all(),
-            summit_groups=self.get_summit_groups(),
+            latest_articles=SimpleLazyObject(lambda: latest_articles(8)),
+            partners=in_reader_language(Partner.objects.all()),
+            summit_groups=SimpleLazyObject(self.get_summit_groups),
+            today=timezone.localdate(),
             **kwargs,
         )
 

@@ -11,6 +11,8 @@ from django.apps import apps
 from django.core.paginator import Paginator
 from django.db.models import Value
 
+from core.languages import in_reader_language
+
 from .models import ArticleBase
 
 
@@ -44,8 +46,12 @@ def published_keys(condition=None):
     return combined.order_by("-publish_date", "-pk")
 
 
-def load_articles(keys):
-    """Turn (pk, kind, date) rows into article objects, in the same order."""
+def load_articles(keys, without=("body",)):
+    """
+    Turn (pk, kind, date) rows into article objects, in the same order, read
+    in the reader's language (and English) alone, without the fields named in
+    ``without`` (a list shows no body).
+    """
     keys = list(keys)
     wanted = {}
     for pk, kind, _date in keys:
@@ -53,7 +59,8 @@ def load_articles(keys):
     found = {}
     for kind, pks in wanted.items():
         model = apps.get_model(kind)
-        for article in model.objects.filter(pk__in=pks).select_related(*model.list_related):
+        queryset = model.objects.filter(pk__in=pks).select_related(*model.list_related)
+        for article in in_reader_language(queryset, without=without):
             found[(kind, article.pk)] = article
     return [found[(kind, pk)] for pk, kind, _date in keys if (kind, pk) in found]
 

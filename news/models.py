@@ -24,7 +24,8 @@ from modeltranslation.utils import get_translation_fields
 from core.languages import (
     TRACKED_FIELDS,
     article_fingerprint,
-    is_written_in,
+    language_codes,
+    native_name,
     text_in,
     translated_languages,
     translation_sources,
@@ -356,8 +357,20 @@ class ArticleBase(models.Model):
         return ToolURLs(self)
 
     def has_translation(self, language=None):
-        """Whether the reader's language has its own title and body (no fallback)."""
-        return is_written_in(self, language or get_language())
+        """Whether the reader's language has its own title and body (no fallback), as of the last save."""
+        return (language or get_language()) in self.written_languages
+
+    @property
+    def written_languages(self):
+        """
+        The codes of the languages with their own title and body, read from
+        ``translation_sources`` (every save records them) so that a page that
+        read one language's columns (``in_reader_language``) needs no other;
+        an article never saved looks at its columns.
+        """
+        if self.translation_sources:
+            return self.translation_sources.keys()
+        return {code for code, _name in translated_languages(self, ("title", "body"))}
 
     @property
     def lead(self):
@@ -380,7 +393,8 @@ class ArticleBase(models.Model):
     @property
     def available_languages(self):
         """The languages this article is written in, as (code, name) pairs."""
-        return translated_languages(self, ("title", "body"))
+        written = self.written_languages
+        return [(code, native_name(code)) for code in language_codes() if code in written]
 
     def track_translations(self):
         """Record, for each language, the English text its translation was written from."""

@@ -4,10 +4,13 @@ from django.conf import settings
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import translate_url
+from django.utils.functional import SimpleLazyObject
 from django.utils.module_loading import import_string
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
+
+from core.languages import in_reader_language
 
 from .articles import MixedPaginator, latest_articles, load_articles, published_keys
 from .forms import SearchForm
@@ -31,8 +34,9 @@ class PublishedArticleMixin:
 
     def get_object(self, queryset=None):
         lookup = self.model.url_lookup(**self.kwargs)
-        queryset = self.model.objects.published().select_related(*self.model.list_related)
-        return get_object_or_404(queryset.prefetch_related("tags"), **lookup)
+        queryset = in_reader_language(self.model.objects.published().select_related(*self.model.list_related))
+        # Its tags are read by the page's cached text when it is rendered (no query when it is cached).
+        return get_object_or_404(queryset, **lookup)
 
 
 class ArticleDetailView(PublishedArticleMixin, DetailView):
@@ -43,11 +47,15 @@ class ArticleDetailView(PublishedArticleMixin, DetailView):
         """Other recent articles of the same section."""
         return self.model.objects.published().filter(section=self.object.section)
 
-    def get_context_data(self, **kwargs):
+    def related_articles(self):
         related = self.get_related_articles().exclude(pk=self.object.pk).select_related(*self.model.list_related)
+        return list(in_reader_language(related, without=("body",))[:4])
+
+    def get_context_data(self, **kwargs):
         lead_image = self.object.lead_image
         return super().get_context_data(
-            related_articles=related[:4],
+            # Read only when the page's cached fragment is not there to show them.
+            related_articles=SimpleLazyObject(self.related_articles),
             # The navigation marks the section the article is listed under.
             current_section_slug=self.object.listed_section_slug,
             # The head's metadata: alternates in the languages it is written in alone, and its picture.
@@ -78,7 +86,7 @@ class ArticleListView(ListView):
     paginate_by = PAGE_SIZE
 
     def get_queryset(self):
-        return Article.objects.published().select_related(*Article.list_related)
+        return in_reader_language(Article.objects.published().select_related(*Article.list_related), without=("body",))
 
 
 class SectionView(ArticleListView):
@@ -129,7 +137,8 @@ class SearchPaginator(MixedPaginator):
 
     def _get_page(self, object_list, number, paginator):
         rows = {(kind, pk): row for pk, kind, *row in object_list}
-        articles = load_articles((pk, kind, row[0]) for (kind, pk), row in rows.items())
+        # A result marks its snippet as English or not by the body's column in the reader's language.
+        articles = load_articles(((pk, kind, row[0]) for (kind, pk), row in rows.items()), without=())
         for article in articles:
             _date, in_english, marked, summary, body = rows[(article._meta.label, article.pk)]
             article.search_snippet = snippet(marked, summary, body, self.query, self.language, in_english)

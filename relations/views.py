@@ -7,18 +7,19 @@ from django.db.models import Count, Prefetch, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from django.views import View
 from django.views.generic import DetailView, ListView
 
-from core.languages import localized
+from core.languages import in_reader_language, localized
 from core.spreadsheets import spreadsheet_safe
 from news.models import WORLD_SECTION_SLUG
 from news.views import ArticleDetailView as NewsArticleDetailView
 
 from .charts import build_trade_chart
 from .formats import bounded_usd
-from .models import Article, Partner, Summit
+from .models import Article, Partner
 
 # The partners' page: partners a page, and each partner's latest articles (its own page lists them all).
 PARTNERS_PER_PAGE = 24
@@ -65,28 +66,32 @@ def latest_trade(figures):
 
 
 class PartnerDetailView(DetailView):
+    """
+    A partner: its articles, summits and trade. They are read only when the
+    page's cached fragment is not there to show them (korea_portal.cache).
+    """
+
     template_name = "relations/partner_detail.html"
     context_object_name = "partner"
     slug_url_kwarg = "partner"
 
     def get_queryset(self):
-        return Partner.objects.prefetch_related(
-            Prefetch(
-                "articles",
-                queryset=Article.objects.published().select_related("partner", "lead_image"),
-                to_attr="published_articles",
-            ),
-            Prefetch(
-                "summits",
-                queryset=Summit.objects.select_related("photo"),
-            ),
-            "trade_figures",
-        )
+        return in_reader_language(Partner.objects.all())
+
+    def published_articles(self):
+        articles = Article.objects.published().filter(partner=self.object).select_related("partner", "lead_image")
+        return list(in_reader_language(articles, without=("body",)))
 
     def get_context_data(self, **kwargs):
-        figures = list(self.object.trade_figures.all())
-        chart = build_trade_chart(self.object.name, figures)
-        return super().get_context_data(trade_figures=figures, trade_chart=chart, **kwargs)
+        partner = self.object
+        figures = SimpleLazyObject(lambda: list(partner.trade_figures.all()))
+        return super().get_context_data(
+            published_articles=SimpleLazyObject(self.published_articles),
+            summits=SimpleLazyObject(lambda: list(in_reader_language(partner.summits.select_related("photo")))),
+            trade_figures=figures,
+            trade_chart=SimpleLazyObject(lambda: build_trade_chart(partner.name, figures)),
+            **kwargs,
+        )
 
 
 TRADE_COLUMNS = (
@@ -171,5 +176,5 @@ class ArticleDetailView(NewsArticleDetailView):
         return Article.objects.published().filter(partner=self.object.partner)
 
     def get_context_data(self, **kwargs):
-        summits = self.object.summits.select_related("photo")
+        summits = SimpleLazyObject(lambda: list(in_reader_language(self.object.summits.select_related("photo"))))
         return super().get_context_data(summits=summits, partner=self.object.partner, **kwargs)

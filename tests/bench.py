@@ -11,6 +11,10 @@ page, the queries of one request and the median and 95th-percentile times:
 
 - *cold*: the page rendered, with the page cache and the cached header just
   forgotten, as after an editor saves something;
+- *uncached*: the page rendered, not in the page cache but with the header
+  cached, as for a logged-in reader or a crawler asking for a page nobody
+  asked for since the last change: the issue's "uncached" target is this
+  column's ratio to the ceiling;
 - *warm*: the page served to an anonymous visitor from the page cache.
 
 Each measurement is bounded: ``BENCH_REQUESTS`` requests (20 by default) or
@@ -202,7 +206,7 @@ def measure_ceiling(client, requests, seconds):
 def measure(requests, seconds):
     from django.test import Client
 
-    from korea_portal.cache import forget_content
+    from korea_portal.cache import forget_content, start_page_generation
 
     client = Client()
     rows = []
@@ -210,20 +214,21 @@ def measure(requests, seconds):
         forget_content()
         cold_queries = count_queries(client, url)
         cold = timings(client, url, forget_content, requests, seconds)
+        uncached = timings(client, url, start_page_generation, requests, seconds)
         client.get(url)
         warm_queries = count_queries(client, url)
         warm = timings(client, url, lambda: None, requests, seconds)
-        rows.append((name, cold_queries, cold, warm_queries, warm))
+        rows.append((name, cold_queries, cold, uncached, warm_queries, warm))
     return rows
 
 
 def print_table(rows, ceiling, out=sys.stdout):
     header = (
-        "page", "queries", "cold median", "cold p95", "cold/ceiling",
+        "page", "queries", "cold median", "cold p95", "cold/ceiling", "uncached median", "uncached/ceiling",
         "warm queries", "warm median", "warm p95", "warm/ceiling", "requests",
     )  # fmt: skip
     lines = [header]
-    for name, cold_queries, cold, warm_queries, warm in rows:
+    for name, cold_queries, cold, uncached, warm_queries, warm in rows:
         lines.append(
             (
                 name,
@@ -231,11 +236,13 @@ def print_table(rows, ceiling, out=sys.stdout):
                 f"{statistics.median(cold):.1f} ms",
                 f"{percentile(cold, 0.95):.1f} ms",
                 f"{ceiling / statistics.median(cold):.2f}",
+                f"{statistics.median(uncached):.1f} ms",
+                f"{ceiling / statistics.median(uncached):.2f}",
                 str(warm_queries),
                 f"{statistics.median(warm):.1f} ms",
                 f"{percentile(warm, 0.95):.1f} ms",
                 f"{ceiling / statistics.median(warm):.2f}",
-                f"{len(cold)}+{len(warm)}",
+                f"{len(cold)}+{len(uncached)}+{len(warm)}",
             )
         )
     widths = [max(len(line[column]) for line in lines) for column in range(len(header))]
@@ -283,7 +290,8 @@ def main():
                 f"Benchmark database: {connection.vendor}, {ARTICLES} news articles, {PARTNERS} more partners "
                 f"(built in {time.perf_counter() - started:.1f} s); cache: {settings.CACHES['default']['BACKEND']}; "
                 f"up to {requests} requests or {seconds:g} s per page and state.\n"
-                "cold: rendered, nothing cached; warm: an anonymous visitor served from the page cache.\n"
+                "cold: rendered, nothing cached; uncached: rendered, the header cached (a logged-in reader); "
+                "warm: an anonymous visitor served from the page cache.\n"
                 + "".join(f"Note: {note}\n" for note in notes)
             )
             from django.test import Client

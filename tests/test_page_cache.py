@@ -318,3 +318,74 @@ def test_an_emptied_cache_is_filled_again(client):
     assert queries > 0
     _response, queries = fetch(client, "/en/about/")
     assert queries == 0
+
+
+# The fragments (korea_portal.cache, Fragments): what every reader of a page is shown alike is
+# rendered once per language and edit, for logged-in readers too; what is theirs is rendered for each.
+
+
+def logged_in_visits(client, url, username="minji"):
+    """A reader's first and second visit to ``url``: (response, queries) of each."""
+    client.force_login(make_user(username=username))
+    return fetch(client, url), fetch(client, url)
+
+
+def two_visits(client, url):
+    return fetch(client, url), fetch(client, url)
+
+
+def test_a_logged_in_readers_second_visit_reuses_the_pages_fragments(client):
+    content = Content()
+    client.force_login(make_user())
+    for url in (
+        "/en/",
+        content.article.get_absolute_url(),
+        content.relation_article.get_absolute_url(),
+        content.partner.get_absolute_url(),
+    ):
+        (first, first_queries), (second, second_queries) = two_visits(client, url)
+        assert second_queries < first_queries, url
+        # The same page, but for the CSRF tokens that are new on every rendering.
+        tokens = re.compile(r'name="csrfmiddlewaretoken" value="[^"]+"')
+        assert tokens.sub("", second.content.decode()) == tokens.sub("", first.content.decode()), url
+
+
+def test_a_shared_fragment_holds_nothing_of_the_reader_who_filled_it(client):
+    content = Content()
+    url = content.article.get_absolute_url()
+    (first, _queries), _second = logged_in_visits(client, url, username="minji")
+    client.logout()
+    (page, queries), _again = logged_in_visits(client, url, username="junho")
+    assert "junho" in page.content.decode()
+    assert "minji" not in page.content.decode()
+    assert csrf_token_of(page) != csrf_token_of(first)
+
+
+def test_an_edit_shows_to_logged_in_readers_at_once(client):
+    content = Content()
+    url = content.article.get_absolute_url()
+    logged_in_visits(client, url)
+    article = content.article
+    article.body_en = "<p>The harbour opens at dawn.</p>"
+    article.save()
+    content.tag.name_en = "Lighthouse keepers"
+    content.tag.save()
+    page, _queries = fetch(client, url)
+    assert "The harbour opens at dawn." in page.content.decode()
+    assert "Lighthouse keepers" in page.content.decode()
+
+
+def test_each_language_and_each_address_has_its_own_fragments(client):
+    section = make_section(name_en="Harbour news", name_fr="Nouvelles du port")
+    client.force_login(make_user())
+    english, _queries = fetch(client, section.get_absolute_url())
+    french, _queries = fetch(client, f"/fr/news/{section.slug}/")
+    assert 'lang="fr"' in french.content.decode()
+    assert "Nouvelles du port" in french.content.decode()
+    # The header marks the page's own section, whichever page filled the fragment first.
+    assert re.search(r'aria-current="page">Harbour news<', english.content.decode())
+    about, _queries = fetch(client, "/en/about/")
+    assert not re.search(r'aria-current="page">Harbour news<', about.content.decode())
+    # The language bar leads to this page in each language.
+    assert f'href="/fr/news/{section.slug}/"' in english.content.decode()
+    assert 'href="/fr/about/"' in about.content.decode()
