@@ -75,9 +75,9 @@ class ArticleAdminBase(PortalTranslationAdmin):
     (``news.workflow``): without ``<app>.publish_article`` (editors) the
     status field offers Draft and In review alone and refuses any other
     value posted, the Publish and Unpublish actions are absent (and refused
-    if posted), a published or scheduled article is read-only (its text is
-    what readers see: a publisher changes or unpublishes it) and cannot be
-    deleted, and the approve and send-back pages answer 403.
+    if posted), a published or scheduled article keeps the status and date a
+    publisher gave it (an editor may still correct and translate its text)
+    and cannot be deleted, and the approve and send-back pages answer 403.
     """
 
     change_list_template = "admin/article_change_list.html"
@@ -118,21 +118,36 @@ class ArticleAdminBase(PortalTranslationAdmin):
         """Whether the user may publish, schedule, send back and unpublish (the "Publishers" group)."""
         return workflow.can_publish(request.user, self.model)
 
-    def is_locked(self, request, obj):
-        """Whether ``obj`` is published or scheduled and the user may not publish: they may only view it."""
+    def is_approved(self, request, obj):
+        """Whether ``obj`` is published or scheduled and the user may not publish: its status and date are fixed."""
         return obj is not None and obj.status == Article.Status.PUBLISHED and not self.has_publish_permission(request)
 
-    def has_change_permission(self, request, obj=None):
-        return super().has_change_permission(request, obj) and not self.is_locked(request, obj)
-
     def has_delete_permission(self, request, obj=None):
-        return super().has_delete_permission(request, obj) and not self.is_locked(request, obj)
+        # Deleting a published article would unpublish it.
+        return super().has_delete_permission(request, obj) and not self.is_approved(request, obj)
 
     def get_form(self, request, obj=None, change=False, **kwargs):
-        """Offer the statuses the user may choose; a status posted outside them is refused with the reason."""
+        """
+        Offer the statuses the user may choose; a status posted outside them is refused with the reason.
+
+        An editor may still correct and translate a published or scheduled
+        article, but its status and publish date are shown, not editable:
+        whatever is posted for them is ignored, so the article stays as the
+        publisher approved it (live, or scheduled for its date).
+        """
         form = super().get_form(request, obj, change=change, **kwargs)
+        if self.has_publish_permission(request):
+            return form
+        if self.is_approved(request, obj):
+            for name in ("status", "publish_date"):
+                if name in form.base_fields:
+                    form.base_fields[name].disabled = True
+                    form.base_fields[name].help_text = _(
+                        "Only a publisher can change this once the article is approved."
+                    )
+            return form
         status = form.base_fields.get("status")
-        if status is not None and not self.has_publish_permission(request):
+        if status is not None:
             allowed = {Article.Status.DRAFT, Article.Status.REVIEW}
             if obj is not None and obj.status == Article.Status.UNPUBLISHED:
                 allowed.add(Article.Status.UNPUBLISHED)

@@ -166,23 +166,45 @@ def test_the_list_has_no_editable_status(editor_client, draft):
 
 
 @pytest.mark.parametrize("scheduled", [False, True])
-def test_a_published_or_scheduled_article_is_read_only_to_an_editor(editor_client, scheduled):
-    """Its text is what readers see: an editor may view it, not change or delete it."""
-    date = timezone.now() + (timedelta(days=3) if scheduled else -timedelta(days=1))
+def test_an_editor_corrects_a_published_or_scheduled_article_but_its_status_and_date_stay(editor_client, scheduled):
+    """
+    An editor may correct and translate an approved article; a posted status
+    or date is ignored (no unpublishing, no publishing a scheduled article
+    early or rescheduling it), and it cannot be deleted.
+    """
+    date = (timezone.now() + (timedelta(days=3) if scheduled else -timedelta(days=1))).replace(microsecond=0)
     article = make_article(title_en="Already approved", publish_date=date)
-    page = editor_client.get(change_url(article))
-    assert page.status_code == 200
-    assert 'name="title_en"' not in page.content.decode()  # shown, not editable
-    response = editor_client.post(change_url(article), form_data(article, title_en="Changed by an editor"))
-    assert response.status_code == 403
+    page = editor_client.get(change_url(article)).content.decode()
+    status_select = page.split('name="status"', 1)[1].split(">", 1)[0]
+    assert "disabled" in status_select
+    now = timezone.localtime()
+    response = editor_client.post(
+        change_url(article),
+        form_data(
+            article,
+            title_fr="Déjà approuvé",
+            status=Status.DRAFT,
+            publish_date_0=now.strftime("%Y-%m-%d"),
+            publish_date_1=now.strftime("%H:%M:%S"),
+        ),
+    )
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert article.title_fr == "Déjà approuvé"
+    assert (article.status, article.publish_date, article.is_scheduled) == (Status.PUBLISHED, date, scheduled)
     assert editor_client.get(admin_url(article, "delete")).status_code == 403
     deletion = editor_client.post(
         reverse("admin:news_article_changelist"),
         {"action": "delete_selected", "_selected_action": [article.pk], "post": "yes"},
     )
     assert deletion.status_code == 403
-    article.refresh_from_db()
-    assert article.title_en == "Already approved"
+    assert Article.objects.filter(pk=article.pk).exists()
+
+
+def test_an_editor_deletes_a_draft(editor_client, draft):
+    response = editor_client.post(admin_url(draft, "delete"), {"post": "yes"})
+    assert response.status_code == 302
+    assert not Article.objects.filter(pk=draft.pk).exists()
 
 
 @pytest.mark.parametrize("view", ["approve", "send_back"])
@@ -351,13 +373,18 @@ def test_a_publisher_unpublishes_from_the_list(publisher_client):
     assert Client().get(article.get_absolute_url()).status_code == 404
 
 
-def test_a_publisher_may_publish_from_the_change_form(publisher_client, draft):
-    past = timezone.now() - timedelta(hours=1)
+def test_a_publisher_may_publish_and_unpublish_from_the_change_form(publisher_client, draft):
+    draft.review_comment = "Fix the date."
+    draft.save()
     response = publisher_client.post(change_url(draft), form_data(draft, status=Status.PUBLISHED))
     assert response.status_code == 302
     draft.refresh_from_db()
-    assert draft.status == Status.PUBLISHED and draft.publish_date < timezone.now()
-    assert past < timezone.now()
+    assert (draft.status, draft.review_comment) == (Status.PUBLISHED, "")
+    assert Client().get(draft.get_absolute_url()).status_code == 200
+    publisher_client.post(change_url(draft), form_data(draft, status=Status.UNPUBLISHED))
+    draft.refresh_from_db()
+    assert draft.status == Status.UNPUBLISHED
+    assert Client().get(draft.get_absolute_url()).status_code == 404
 
 
 def test_a_reader_with_staff_status_but_no_group_cannot_reach_the_review_pages(client, draft):
