@@ -85,11 +85,13 @@ PAGE_GENERATION_KEY = "portal:page-generation"
 FRAGMENT_GENERATION_KEY = "portal:fragment-generation"
 
 # Never cached: the admin, the accounts pages (personal, and full of forms),
-# and the forum, whose pages change with every post: were it cached, every
-# post would have to drop every cached page of the site. The health and
+# the forum, whose pages change with every post (were it cached, every
+# post would have to drop every cached page of the site), and the shared
+# previews of unpublished articles (news.preview), which their no-store
+# header keeps out as well. The health and
 # metrics endpoints are not even looked up: /readyz must answer while the
 # cache is down.
-EXCLUDED_PATHS = re.compile(r"^/(?:admin|[\w-]+/accounts|[\w-]+/forum)/|^/(?:healthz|readyz|metrics)$")
+EXCLUDED_PATHS = re.compile(r"^/(?:admin|[\w-]+/accounts|[\w-]+/forum|[\w-]+/preview)/|^/(?:healthz|readyz|metrics)$")
 # Cache-Control directives by which a view says that its page is not for everyone.
 PRIVATE_DIRECTIVES = {"private", "no-cache", "no-store"}
 # Vary values the cache accounts for: the language is in the key, and only

@@ -24,6 +24,7 @@ from core.health import healthz, readyz
 from core.metrics import metrics_view
 from news.feeds import LatestArticlesFeed, SectionFeed, TagFeed, feed_paths
 from news.models import Article as NewsArticle
+from news.preview import shared_preview
 from news.views import ArticleDetailView, ArticlePrintView, SearchView
 from relations.feeds import PartnerFeed
 from relations.models import Article as RelationArticle
@@ -85,6 +86,8 @@ urlpatterns += i18n_patterns(
     path("help/", TemplateView.as_view(template_name="pages/help.html"), name="help"),
     path("privacy/", TemplateView.as_view(template_name="pages/privacy.html"), name="privacy"),
     path("sitemap/", views.SitemapView.as_view(), name="sitemap"),
+    # A shared preview of an article readers cannot see yet (news.preview).
+    path("preview/<str:token>/", shared_preview, name="shared-preview"),
     path("contact/", views.ContactView.as_view(), name="contact"),
 )
 

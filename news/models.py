@@ -285,8 +285,17 @@ class ArticleBase(models.Model):
     INTERFACE = ("url_namespace", "url_kwargs", "url_lookup", "list_label", "listed_section_slug")
 
     class Status(models.TextChoices):
+        """
+        Where an article stands on its way to readers (``news.workflow``):
+        draft → in review → published (→ unpublished). A published article
+        whose publish date is still to come is *scheduled*; only
+        ``ArticleQuerySet.published()`` decides what a visitor may read.
+        """
+
         DRAFT = "draft", _("Draft")
+        REVIEW = "review", _("In review")
         PUBLISHED = "published", _("Published")
+        UNPUBLISHED = "unpublished", _("Unpublished")
 
     title = models.CharField(_("title"), max_length=250)
     slug = models.SlugField(
@@ -301,7 +310,7 @@ class ArticleBase(models.Model):
         Image, verbose_name=_("lead image"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     tags = models.ManyToManyField(Tag, verbose_name=_("tags"), blank=True, related_name="%(app_label)s_articles")
-    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
     publish_date = models.DateTimeField(
         _("publish date"), default=timezone.now, help_text=_("A date in the future schedules the article.")
     )
@@ -318,6 +327,8 @@ class ArticleBase(models.Model):
     # {"fr": {"source": <English fingerprint>, "text": <French fingerprint>}}: the
     # English text each language was last written from; see track_translations().
     translation_sources = models.JSONField(_("translation sources"), default=dict, blank=True, editable=False)
+    # What the publisher who last sent the article back asked its author to change (news.workflow.send_back).
+    review_comment = models.TextField(_("publisher's comment"), blank=True, editable=False)
 
     objects = ArticleQuerySet.as_manager()
 
@@ -333,6 +344,8 @@ class ArticleBase(models.Model):
         # Every list reads the published articles newest first: the index answers
         # the filter and the order together, with no scan and no sort.
         indexes = [models.Index(fields=["status", "-publish_date", "-id"], name="%(app_label)s_%(class)s_listed")]
+        # Publishers hold it (korea_portal's "Publishers" group); editors write and submit for review.
+        permissions = [("publish_article", _("Can publish, schedule and unpublish articles"))]
 
     def __str__(self):
         return self.title
@@ -420,6 +433,16 @@ class ArticleBase(models.Model):
     def outdated_languages(self):
         """The codes of the languages whose translation predates the English text."""
         return [code for code, _name in settings.LANGUAGES if self.translation_state(code) == TranslationState.OUTDATED]
+
+    @property
+    def is_live(self):
+        """Whether visitors may read it now: what ``ArticleQuerySet.published()`` selects."""
+        return self.status == self.Status.PUBLISHED and self.publish_date <= timezone.now()
+
+    @property
+    def is_scheduled(self):
+        """Whether it is approved for a date still to come."""
+        return self.status == self.Status.PUBLISHED and self.publish_date > timezone.now()
 
     def search_extra_text(self, language):
         """The names this article is also found by in ``language``: its tags and its section or partner."""

@@ -10,12 +10,14 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django.views import View
 
-from core.languages import localized, native_name
+from core.languages import TRACKED_FIELDS, localized, native_name
 
 from .articles import article_models
 from .models import TranslationState
@@ -122,3 +124,66 @@ class TranslationStatusView(View):
             "states": TranslationState,
         }
         return TemplateResponse(request, "admin/translation_status.html", context)
+
+
+# Outdated and partial translations, for the newsroom dashboard and the article lists' filter.
+#
+# A translation is *partial* when a language has some of the texts the English
+# article has (title, summary, body), not all: a French title and summary
+# without the French body. ``TranslationState`` has no such state yet (the
+# translation-status page knows translated, outdated and missing), so it is
+# computed here from which columns hold text, reading no text itself.
+PARTIAL = "partial"
+TRANSLATION_PROBLEMS = {
+    TranslationState.OUTDATED.value: TranslationState.OUTDATED.label,
+    PARTIAL: pgettext_lazy("translation state", "partial"),
+}
+
+
+def filled_name(field, language):
+    return f"filled_{localized(field, language).replace('-', '_')}"
+
+
+def filled_annotations():
+    """Whether each translated column of an article holds text, as annotations (``filled_title_fr``)."""
+    return {
+        filled_name(field, code): ExpressionWrapper(Q(**{f"{localized(field, code)}__gt": ""}), BooleanField())
+        for field in TRACKED_FIELDS
+        for code, _name in settings.LANGUAGES
+    }
+
+
+def partial_languages(article):
+    """The languages of an article read with ``filled_annotations()`` that have some of its English texts, not all."""
+    english = [field for field in TRACKED_FIELDS if getattr(article, filled_name(field, settings.LANGUAGE_CODE))]
+    partial = []
+    for code, _name in translation_languages():
+        filled = [field for field in english if getattr(article, filled_name(field, code))]
+        if filled and len(filled) < len(english):
+            partial.append(code)
+    return partial
+
+
+def translation_problems(queryset):
+    """
+    Return ``{pk: {"outdated": [codes], "partial": [codes]}}`` for the articles
+    of ``queryset`` with an outdated or a partial translation: one query,
+    reading the record of sources and whether each column is filled, never the texts.
+    """
+    problems = {}
+    codes = [code for code, _name in translation_languages()]
+    for article in queryset.order_by().only("pk", "translation_sources").annotate(**filled_annotations()):
+        found = {
+            TranslationState.OUTDATED.value: [
+                code for code in codes if article.translation_state(code) == TranslationState.OUTDATED
+            ],
+            PARTIAL: partial_languages(article),
+        }
+        if any(found.values()):
+            problems[article.pk] = found
+    return problems
+
+
+def articles_with_translation_problem(queryset, problem):
+    """The primary keys of the articles of ``queryset`` with a translation ``problem`` (outdated or partial)."""
+    return [pk for pk, found in translation_problems(queryset).items() if found[problem]]

@@ -2,6 +2,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.db.models import Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import translate_url
 from django.utils.functional import SimpleLazyObject
@@ -15,6 +16,7 @@ from core.languages import in_reader_language
 from .articles import MixedPaginator, latest_articles, load_articles, published_keys
 from .forms import SearchForm
 from .models import Article, Section, Tag
+from .preview import mark_private
 from .search import search_keys, snippet
 
 PAGE_SIZE = 12
@@ -40,8 +42,42 @@ class PublishedArticleMixin:
 
 
 class ArticleDetailView(PublishedArticleMixin, DetailView):
+    """
+    A published article; or, as a preview (``news.preview``), an article
+    readers cannot see yet, to a user who may change it or through a shared
+    link (``shared_preview``, the article the link shows).
+    """
+
     template_name = "news/article_detail.html"
     context_object_name = "article"
+    shared_preview = None
+
+    def get_object(self, queryset=None):
+        if self.shared_preview is not None:
+            return self.shared_preview
+        try:
+            return super().get_object(queryset)
+        except Http404:
+            article = self.get_preview_object()
+            if article is None:
+                raise
+            return article
+
+    def get_preview_object(self):
+        """The article of this URL, whatever its status, if the user may change it; else None."""
+        user = self.request.user
+        opts = self.model._meta
+        # An anonymous visitor costs no query: only a logged-in user's permissions are looked up.
+        if not user.is_authenticated or not user.has_perm(f"{opts.app_label}.change_{opts.model_name}"):
+            return None
+        queryset = self.model.objects.select_related(*self.model.list_related).prefetch_related("tags")
+        return queryset.filter(**self.model.url_lookup(**self.kwargs)).first()
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        if self.object.is_live:
+            return response
+        return mark_private(response)
 
     def get_related_articles(self):
         """Other recent articles of the same section."""
@@ -56,6 +92,8 @@ class ArticleDetailView(PublishedArticleMixin, DetailView):
         return super().get_context_data(
             # Read only when the page's cached fragment is not there to show them.
             related_articles=SimpleLazyObject(self.related_articles),
+            # Not readable by visitors yet: the page says so (news.preview).
+            preview=not self.object.is_live,
             # The navigation marks the section the article is listed under.
             current_section_slug=self.object.listed_section_slug,
             # The head's metadata: alternates in the languages it is written in alone, and its picture.

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
 
 from core.admin import InlineConstraintsForm, LanguageWidgetsMixin, PortalTranslationAdmin, translated_search_fields
-from news.admin import ArticleAdminBase
+from news.admin import WORKFLOW_FILTERS, ArticleAdminBase
 
 from .models import Article, Partner, Summit, Topic, TradeFigure
 
@@ -42,7 +42,7 @@ class TopicAdmin(PortalTranslationAdmin):
 @admin.register(Article)
 class RelationArticleAdmin(ArticleAdminBase):
     list_display = ("title", "partner", "status", "publish_date", "languages", "updated")
-    list_filter = ("partner", "status", "topics", "publish_date")
+    list_filter = ("partner", "status", *WORKFLOW_FILTERS, "topics", "publish_date")
     list_select_related = ("partner",)
     filter_horizontal = ("tags", "topics")
     fieldsets = (

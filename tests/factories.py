@@ -98,23 +98,40 @@ def make_user(**values):
     return get_user_model().objects.create_user(username=username, password=PASSWORD, **values)
 
 
-def editors_group():
+def content_group(name):
     """
-    The "Editors" group that a migration makes; made again as it makes it
-    where a transactional test's flush emptied the tables after migrating.
+    The "Editors" or "Publishers" group that the migrations make; made again as
+    they make it where a transactional test's flush emptied the tables after migrating.
     """
     from django.contrib.auth.models import Permission
 
-    migration = importlib.import_module("korea_portal.migrations.0001_editors_group")
-    group, created = Group.objects.get_or_create(name=migration.GROUP_NAME)
+    migration = importlib.import_module("korea_portal.migrations.0002_publishers_group")
+    group, created = Group.objects.get_or_create(name=name)
     if created:
-        group.permissions.set(Permission.objects.filter(content_type__app_label__in=migration.EDITOR_APPS))
+        permissions = Permission.objects.filter(content_type__app_label__in=migration.CONTENT_APPS)
+        if name == migration.EDITORS:
+            permissions = permissions.exclude(codename=migration.PUBLISH_CODENAME)
+        group.permissions.set(permissions)
     return group
+
+
+def editors_group():
+    return content_group("Editors")
+
+
+def publishers_group():
+    return content_group("Publishers")
 
 
 def make_editor(**values):
     user = make_user(is_staff=True, **values)
     user.groups.add(editors_group())
+    return user
+
+
+def make_publisher(**values):
+    user = make_user(is_staff=True, **values)
+    user.groups.add(publishers_group())
     return user
 
 

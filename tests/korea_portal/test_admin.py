@@ -3,7 +3,7 @@ from django.urls import reverse
 
 from news.models import Article as NewsArticle
 from relations.models import Partner, Summit, TradeFigure
-from tests.factories import make_article, make_editor, make_partner, make_trade_figure, make_user
+from tests.factories import make_article, make_editor, make_partner, make_publisher, make_trade_figure, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -11,6 +11,12 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def editor_client(client):
     client.force_login(make_editor())
+    return client
+
+
+@pytest.fixture
+def publisher_client(client):
+    client.force_login(make_publisher())
     return client
 
 
@@ -119,13 +125,13 @@ def test_a_second_trade_figure_for_the_same_year_is_refused_with_the_reason_and_
     assert japan.name_en == "Japan"
 
 
-def test_publish_action_and_language_column(editor_client):
-    """The editors' article list shows each article's languages, and its Publish action publishes the chosen drafts."""
+def test_publish_action_and_language_column(publisher_client):
+    """The article list shows each article's languages, and its Publish action publishes the chosen drafts."""
     draft = make_article(status=NewsArticle.Status.DRAFT, title_fr="Titre", body_fr="<p>Texte</p>")
     changelist = reverse("admin:news_article_changelist")
-    page = editor_client.get(changelist)
+    page = publisher_client.get(changelist)
     assert 'title="Français">fr<' in page.content.decode()
-    response = editor_client.post(changelist, {"action": "publish", "_selected_action": [draft.pk]})
+    response = publisher_client.post(changelist, {"action": "publish", "_selected_action": [draft.pk]})
     assert response.status_code == 302
     draft.refresh_from_db()
     assert draft.status == NewsArticle.Status.PUBLISHED
@@ -168,13 +174,13 @@ def test_the_author_choices_show_staff_only(editor_client):
     assert "reader-x" not in author_select and "A Reader" not in author_select
 
 
-def test_unpublishing_from_the_list_takes_the_article_off_cached_pages(editor_client):
+def test_unpublishing_from_the_list_takes_the_article_off_cached_pages(publisher_client):
     from django.test import Client
 
     article = make_article(title_en="Soon withdrawn")
     visitor = Client()
     assert "Soon withdrawn" in visitor.get("/en/news/").content.decode()  # now cached for anonymous visitors
-    editor_client.post(
+    publisher_client.post(
         reverse("admin:news_article_changelist"), {"action": "unpublish", "_selected_action": [article.pk]}
     )
     assert "Soon withdrawn" not in visitor.get("/en/news/").content.decode()

@@ -117,15 +117,32 @@ def test_every_trade_figure_as_the_text_states_it(loaded):
     assert [figures[("russia", y)].total for y in (1990, 1996, 2000)] == [900_000_000, 3_800_000_000, 2_800_000_000]
 
 
-def test_demo_editor_is_created_once_with_a_printed_password(loaded):
-    editor = get_user_model().objects.get(username="editor")
-    assert editor.is_staff and not editor.is_superuser
-    assert list(editor.groups.values_list("name", flat=True)) == ["Editors"]
-    password = loaded.split("with the password: ")[1].split()[0]
-    assert editor.check_password(password)
+def printed_password(output, username):
+    """The password printed for ``username``, on the one line that names it."""
+    (line,) = [line for line in output.splitlines() if f"'{username}'" in line and "password:" in line]
+    return line.split("with the password: ")[1].split()[0]
+
+
+@pytest.mark.parametrize(("username", "group"), [("editor", "Editors"), ("publisher", "Publishers")])
+def test_demo_accounts_are_created_once_with_a_printed_password(loaded, username, group):
+    """The demo editor and publisher are staff in their groups; each password is printed once, on its own line."""
+    user = get_user_model().objects.get(username=username)
+    assert user.is_staff and not user.is_superuser
+    assert list(user.groups.values_list("name", flat=True)) == [group]
+    assert user.check_password(printed_password(loaded, username))
     again = StringIO()
     call_command("load_demo", stdout=again)
     assert "password:" not in again.getvalue()
+    assert f"The demo account '{username}' exists already" in again.getvalue()
+    assert get_user_model().objects.filter(username=username).count() == 1
+
+
+def test_only_the_demo_publisher_may_publish(loaded):
+    users = get_user_model().objects
+    assert users.get(username="publisher").has_perm("news.publish_article")
+    assert users.get(username="publisher").has_perm("relations.publish_article")
+    assert not users.get(username="editor").has_perm("news.publish_article")
+    assert users.get(username="editor").has_perm("news.change_article")
 
 
 def test_the_forum_boards(loaded):

@@ -45,7 +45,7 @@ SEED = """
 import json
 from django.utils import translation
 from news.models import Article
-from tests.factories import make_article, make_editor, make_user
+from tests.factories import make_article, make_publisher, make_user
 with translation.override("en"):
     article = make_article(title_en="Hallyu reaches every continent")
     draft = make_article(title_en="A new bridge over the Han", status=Article.Status.DRAFT)
@@ -58,7 +58,7 @@ with translation.override("en"):
         "sender": make_user().email,
         "mailer": make_user().email,
         "guessed": make_user().email,
-        "editor": make_editor().email,
+        "publisher": make_publisher().email,
     }))
 """
 
@@ -211,15 +211,15 @@ def test_an_article_published_through_one_server_is_on_the_others_next_page(serv
     # B keeps its copy of the home page in the shared cache.
     assert list(redis_client.scan_iter(match=f"{services['prefix']}:*portal:page:*"))
 
-    editor = WebClient(server_a)
-    editor.log_in(content["editor"], PASSWORD)
+    publisher = WebClient(server_a)
+    publisher.log_in(content["publisher"], PASSWORD)
     changelist = "/admin/news/article/"
     action = {
         "action": "publish",
         "_selected_action": content["draft"],
         "index": "0",
-        "csrfmiddlewaretoken": editor.csrf_token(changelist),
+        "csrfmiddlewaretoken": publisher.csrf_token(changelist),
     }
-    assert editor.post(changelist, action).status == 302
+    assert publisher.post(changelist, action).status == 302
 
     assert content["draft_title"] in visitor.get("/en/").body
