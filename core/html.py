@@ -33,6 +33,11 @@ RENAMED_TAGS = {"b": "strong", "i": "em", "h1": "h2", "h5": "h4", "h6": "h4"}
 RENAMED_PATTERN = re.compile("<(/?)(" + "|".join(RENAMED_TAGS) + ")>")
 
 
+def drop_empty_attributes(tag, attribute, value):
+    """Keep an attribute only with a value: the link dialog writes ``title=""`` when no title is given."""
+    return value if value.strip() else None
+
+
 def clean_body(html):
     """
     Return ``html`` reduced to the markup an article body may hold.
@@ -51,6 +56,7 @@ def clean_body(html):
         tags=set(BODY_TAGS | RENAMED_TAGS.keys()),
         attributes={tag: set(names) for tag, names in BODY_ATTRIBUTES.items()},
         url_schemes=set(BODY_URL_SCHEMES),
+        attribute_filter=drop_empty_attributes,
         # No rel="noopener noreferrer" on every link: the editor opens no new window.
         link_rel=None,
     )

@@ -9,13 +9,15 @@ from django.utils.translation import ngettext_lazy
 from core.admin import PortalTranslationAdmin, translated_search_fields
 from core.signals import content_updated
 
+from .admin_forms import ArticleFormMixin
 from .models import Article, Image, Section, Tag, TranslationState
 from .search import mark_published
 from .translation_status import TranslationStatusView
 
 
-class ArticleAdminBase(PortalTranslationAdmin):
-    """What every kind of article's admin shares: filters, languages, translation state, publishing."""
+class ArticleAdminBase(ArticleFormMixin, PortalTranslationAdmin):
+    """What every kind of article's admin shares: the form (news.admin_forms), filters, languages, translation state,
+    publishing."""
 
     change_list_template = "admin/article_change_list.html"
     list_display = ("title", "status", "publish_date", "languages", "updated")
