@@ -1,5 +1,6 @@
 """
-The article form of the admin, for every kind of article: the rich-text body, help on every field, a clear slug clash.
+The article form of the admin, for every kind of article: the rich-text body, help on every field, a clear slug
+clash.
 
 The help texts live here, not on the models: they speak to the editor in
 front of this form (what a field is for on the site), and rewording them
@@ -10,8 +11,6 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.forms.widgets import Script
 from django.utils.translation import gettext_lazy as _
-
-from core.html import clean_body
 
 from .models import BODY_COLUMNS
 
@@ -84,20 +83,12 @@ class ArticleBodyWidget(forms.Textarea):
 
 class ArticleAdminForm(forms.ModelForm):
     """
-    Clean the body of every language as the form validates, and say plainly when the slug is taken.
+    Say plainly when the slug is taken, and suggest a free one.
 
-    Cleaning here as well as in ``ArticleBase.save()`` shows the editor, when
-    the form comes back with an error, the body as it will be stored. A slug
-    already used is refused with a free one suggested rather than changed
-    silently: the slug is the article's lasting address, the editor's choice.
+    The slug is not changed silently (``spring-festival-2``): it is the
+    article's lasting address, so the editor chooses it. The body needs
+    nothing here: ``ArticleBase.save()`` cleans it, whatever writes it.
     """
-
-    def clean(self):
-        cleaned_data = super().clean()
-        for column in BODY_COLUMNS:
-            if cleaned_data.get(column):
-                cleaned_data[column] = clean_body(cleaned_data[column])
-        return cleaned_data
 
     def validate_unique(self):
         super().validate_unique()

@@ -368,12 +368,6 @@ class ArticleBase(models.Model):
     def get_absolute_url(self):
         return reverse(f"{self.url_namespace}:article", kwargs=self.url_kwargs())
 
-    def save_base(self, *args, raw=False, **kwargs):
-        # loaddata saves with raw=True and never calls save(): its bodies are cleaned here.
-        if raw:
-            self.clean_bodies()
-        super().save_base(*args, raw=raw, **kwargs)
-
     def clean_bodies(self):
         """Clean the body of every language (``core.html.clean_body``)."""
         for column in BODY_COLUMNS:
@@ -384,8 +378,8 @@ class ArticleBase(models.Model):
         """
         The body in the reader's language, as HTML to show as it is.
 
-        It is not cleaned again here: every write of a body cleans it (``save()``
-        and ``save_base()`` for fixtures, hence the admin and the demo loader;
+        It is not cleaned again here: every write of a body cleans it (``save()``,
+        hence the admin and the demo loader; ``news.signals`` for fixtures;
         the data migrations ``news 0008`` and ``relations 0006`` for the bodies
         stored before). A write that bypasses them (``QuerySet.update()``, raw
         SQL) must call ``core.html.clean_body()`` itself.
