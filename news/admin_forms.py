@@ -48,7 +48,7 @@ HELP_TEXTS = {
         "The country or organisation the article is about: the article is listed on its page, and the partner's "
         "name is part of the article's address."
     ),
-    "topics": _("What the article deals with (politics, security, economy, culture): readers can find it by them."),
+    "topics": _("What the article deals with: politics, security, economy, culture."),
 }
 
 
