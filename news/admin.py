@@ -16,8 +16,7 @@ from .translation_status import TranslationStatusView
 
 
 class ArticleAdminBase(ArticleFormMixin, PortalTranslationAdmin):
-    """What every kind of article's admin shares: the form (news.admin_forms), filters, languages, translation state,
-    publishing."""
+    """What every kind of article's admin shares: filters, languages, translation state, publishing."""
 
     change_list_template = "admin/article_change_list.html"
     list_display = ("title", "status", "publish_date", "languages", "updated")
