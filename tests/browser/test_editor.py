@@ -56,7 +56,7 @@ def test_an_editor_writes_bold_text_and_a_link_in_the_french_body(page):
     # The French tab of the body now says it is filled.
     assert page.locator("a[href='#tab_id_body_fr'] .mt-tab-state").inner_text() == "filled"
     page.click("input[name=_continue]")
-    assert page.locator(".messagelist .success").count() == 1
+    page.locator(".messagelist .success").wait_for()
 
     article.refresh_from_db()
     assert "<strong>Lanternes</strong>" in article.body_fr
@@ -139,7 +139,7 @@ def test_a_new_article_gets_its_slug_from_the_english_title_and_its_body_from_th
     page.locator("#tab_id_body_en [role=textbox]").click()
     page.keyboard.type("Lanterns light the Cheonggyecheon.")
     page.click("input[name=_save]")
-    assert page.locator(".messagelist .success").count() == 1
+    page.locator(".messagelist .success").wait_for()
     article = Article.objects.get(slug="seoul-lantern-festival-2026")
     assert article.body_en == "<p>Lanterns light the Cheonggyecheon.</p>"
     assert page.console_errors == []
