@@ -143,3 +143,15 @@ def test_a_new_article_gets_its_slug_from_the_english_title_and_its_body_from_th
     article = Article.objects.get(slug="seoul-lantern-festival-2026")
     assert article.body_en == "<p>Lanterns light the Cheonggyecheon.</p>"
     assert page.console_errors == []
+
+
+def test_the_switch_also_shows_the_language_in_inlines_added_later(page):
+    log_in(page, make_editor())
+    page.goto("/admin/relations/partner/add/")
+    page.select_option("#language-switch", "fr")
+    assert page.locator("#tab_id_name_fr").is_visible()
+    page.locator("#summits-group .add-row a").click()
+    page.locator("#tab_id_summits-0-place_fr").wait_for()
+    assert page.locator("#tab_id_summits-0-place_fr").is_visible()
+    assert page.locator("a[href='#tab_id_summits-0-place_fr']").inner_text().startswith("Français")
+    assert page.console_errors == []
