@@ -10,6 +10,8 @@ from django.forms.models import InlineForeignKeyField
 from modeltranslation.admin import TabbedTranslationAdmin
 from modeltranslation.utils import get_translation_fields
 
+from .languages import native_choices
+
 
 def translated_search_fields(*fields):
     """Search every language's column of each translated field."""
@@ -64,12 +66,22 @@ class LanguageWidgetsMixin:
 
 
 class PortalTranslationAdmin(OutOfRangeDatesMixin, CountMessageMixin, LanguageWidgetsMixin, TabbedTranslationAdmin):
-    """The tabbed translation admin, with each tab marked filled or empty (``static/admin-portal/``)."""
+    """
+    The tabbed translation admin: each tab named in its language and marked filled or empty, and one language
+    switch for the whole form (``static/admin-portal/``, ``templates/admin/change_form.html``).
+    """
 
     class Media:
         # Named after the script that builds the tabs, so that the merged media keep that order.
         js = ("modeltranslation/js/tabbed_translation_fields.js", "admin-portal/translation-tabs.js")
         css = {"all": ("admin-portal/translations.css",)}
+
+    def render_change_form(self, request, context, *args, **kwargs):
+        """Offer the language switch: every language named in itself, with its direction."""
+        context["language_switch"] = [
+            (code, name, "rtl" if code in settings.LANGUAGES_BIDI else "ltr") for code, name in native_choices()
+        ]
+        return super().render_change_form(request, context, *args, **kwargs)
 
 
 class InlineConstraintsForm(forms.ModelForm):

@@ -125,6 +125,8 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "axes",
     "csp",
+    # The rich-text editor's static files (ProseMirror / Tiptap); news.admin_forms sets it up.
+    "django_prose_editor",
     "korea_portal",
     "core",
     "news",

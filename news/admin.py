@@ -12,6 +12,7 @@ from core.admin import PortalTranslationAdmin, translated_search_fields
 from core.signals import content_updated
 
 from . import workflow
+from .admin_forms import ArticleFormMixin
 from .models import Article, Image, Section, Tag, TranslationState
 from .review_views import ApproveView, SendBackView, SharePreviewView
 from .search import mark_published
@@ -67,7 +68,7 @@ class TranslationListFilter(admin.SimpleListFilter):
 WORKFLOW_FILTERS = (PublicationListFilter, TranslationListFilter, ("author", admin.RelatedOnlyFieldListFilter))
 
 
-class ArticleAdminBase(PortalTranslationAdmin):
+class ArticleAdminBase(ArticleFormMixin, PortalTranslationAdmin):
     """
     What every kind of article's admin shares: filters, languages, translation state, publishing.
 

@@ -8,6 +8,7 @@ class NewsConfig(AppConfig):
 
     def ready(self):
         from . import checks  # noqa: F401 - registers the article interface check
-        from .signals import connect_search_index
+        from .signals import connect_body_cleaning, connect_search_index
 
         connect_search_index()
+        connect_body_cleaning()

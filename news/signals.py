@@ -11,7 +11,7 @@ need not import the apps (``relations``) that add a kind of article.
 from functools import partial
 
 from django.core.exceptions import FieldDoesNotExist
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 
 from .articles import article_models
 from .search import index_article, remove_article
@@ -61,3 +61,14 @@ def connect_search_index():
             handler = partial(reindex_related, model, name)
             uid = f"search-{model._meta.label}-{name}"
             post_save.connect(handler, sender=field.related_model, weak=False, dispatch_uid=uid)
+
+
+def clean_loaded_bodies(sender, instance, raw=False, **kwargs):
+    """Clean the bodies of an article loaded from a fixture: loaddata saves it without calling its save()."""
+    if raw:
+        instance.clean_bodies()
+
+
+def connect_body_cleaning():
+    for model in article_models():
+        pre_save.connect(clean_loaded_bodies, sender=model, dispatch_uid=f"clean-bodies-{model._meta.label_lower}")

@@ -13,8 +13,9 @@ from django.utils import timezone
 from django.utils.html import format_html_join
 
 from community.models import Board
+from core.html import clean_body
 from core.languages import localized
-from news.models import ArticleBase, Section, Tag
+from news.models import BODY_COLUMNS, ArticleBase, Section, Tag
 from relations.models import Article, Partner, Summit, Topic, TradeFigure
 
 from . import content
@@ -129,6 +130,8 @@ class Loader:
                 {"title", "summary", "body"},
             )
             values = localised("article", item["slug"], values)
+            # Cleaned as save() stores them (Korea&#x27;s is Korea's), so that a second run finds nothing changed.
+            values.update({name: clean_body(value) for name, value in values.items() if name in BODY_COLUMNS})
             values.update(partner=partners[item["partner"]], status=ArticleBase.Status.PUBLISHED)
             existing = Article.objects.filter(slug=item["slug"]).first()
             # The publication date is the first load's; a later run keeps it.
