@@ -125,6 +125,8 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "axes",
     "csp",
+    # Revisions of articles, partners, summits and trade figures (core/history.py).
+    "reversion",
     "korea_portal",
     "core",
     "news",

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
 from core.admin import PortalTranslationAdmin, translated_search_fields
+from core.history import RevisionAdminMixin
 from core.signals import content_updated
 
 from .models import Article, Image, Section, Tag, TranslationState
@@ -14,8 +15,8 @@ from .search import mark_published
 from .translation_status import TranslationStatusView
 
 
-class ArticleAdminBase(PortalTranslationAdmin):
-    """What every kind of article's admin shares: filters, languages, translation state, publishing."""
+class ArticleAdminBase(RevisionAdminMixin, PortalTranslationAdmin):
+    """What every kind of article's admin shares: filters, languages, translation state, publishing, revisions."""
 
     change_list_template = "admin/article_change_list.html"
     list_display = ("title", "status", "publish_date", "languages", "updated")
@@ -58,6 +59,10 @@ class ArticleAdminBase(PortalTranslationAdmin):
         if not change and obj.author_id is None:
             obj.author = request.user
         super().save_model(request, obj, form, change)
+
+    def prepare_restored(self, article):
+        """A restored or recovered article is a draft: the restore alone never publishes it."""
+        article.status = Article.Status.DRAFT
 
     def set_status(self, queryset, status):
         """Set the status of many articles at once; update() sends no model signal, so say what changed."""
