@@ -1,9 +1,12 @@
 """
 The admin's translation-status page: every article of every kind, with the
-state of each of its translations (translated, outdated, missing).
+state of each of its translations (translated, partial, outdated, missing),
+and its title in the admin's language where it has one (else in English).
 
-A language is "outdated" when the English text changed after the
-translation was last written (``ArticleBase.translation_state``).
+A language is "partial" when some of the texts the English version has are
+translated but not all (a title and a summary, no body), and "outdated"
+when the English text changed after the translation was last written
+(``ArticleBase.translation_state``).
 """
 
 from django import forms
@@ -12,6 +15,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 
@@ -72,16 +76,22 @@ class TranslationStatusView(View):
         """Return the rows of every article, newest change first, and the totals of each state by language."""
         rows = []
         totals = {code: dict.fromkeys(TranslationState.values, 0) for code, _name in languages}
-        fields = ("pk", localized("title", settings.LANGUAGE_CODE), "status", "updated", "translation_sources")
+        default = settings.LANGUAGE_CODE
+        shown = get_language() if get_language() in dict(settings.LANGUAGES) else default
+        titles = {localized("title", default), localized("title", shown)}
+        fields = ("pk", *titles, "status", "updated", "translation_sources")
         for model in kinds:
             opts = model._meta
             for article in model.objects.only(*fields).order_by("-updated", "-pk"):
                 states = [(code, article.translation_state(code)) for code, _name in languages]
                 for code, state in states:
                     totals[code][state] += 1
+                title = getattr(article, localized("title", shown)) or ""
                 rows.append(
                     {
-                        "title": article.title_en,
+                        "title": title or getattr(article, localized("title", default)),
+                        "title_language": shown if title else default,
+                        "title_direction": "rtl" if title and shown in settings.LANGUAGES_BIDI else "ltr",
                         "kind": opts.verbose_name,
                         "status": article.get_status_display(),
                         "updated": article.updated,
