@@ -239,11 +239,19 @@ class RevisionAdminMixin(VersionAdmin):
         return entry
 
     def get_action(self, action):
-        """Every list action records a revision of the objects it was run on, named after the action."""
+        """
+        Every list action that needs the change permission records a revision of the objects it was run on.
+
+        The revision is named after the action. Actions that change nothing
+        (an export, needing only the view permission) record none; deletion
+        records its own (``record_deletion``).
+        """
         found = super().get_action(action)
         if found is None or action == "delete_selected":
             return found
         function, name, description = found
+        if "change" not in getattr(function, "allowed_permissions", ()):
+            return found
 
         @wraps(function)
         def recorded(modeladmin, request, queryset):

@@ -12,10 +12,11 @@ from core.signals import content_updated
 
 from .models import Article, Image, Section, Tag, TranslationState
 from .search import mark_published
+from .translation_files import TranslationFilesAdminMixin
 from .translation_status import TranslationStatusView
 
 
-class ArticleAdminBase(RevisionAdminMixin, PortalTranslationAdmin):
+class ArticleAdminBase(TranslationFilesAdminMixin, RevisionAdminMixin, PortalTranslationAdmin):
     """What every kind of article's admin shares: filters, languages, translation state, publishing, revisions."""
 
     change_list_template = "admin/article_change_list.html"
@@ -26,7 +27,7 @@ class ArticleAdminBase(RevisionAdminMixin, PortalTranslationAdmin):
     prepopulated_fields = {"slug": ("title_en",)}
     autocomplete_fields = ("lead_image",)
     filter_horizontal = ("tags",)
-    actions = ("publish", "unpublish", "mark_translations_current")
+    actions = ("publish", "unpublish", "mark_translations_current", "export_for_translation")
     readonly_fields = ("created", "updated")
 
     @admin.display(description=_("languages"))
