@@ -118,14 +118,16 @@ def export_xliff(articles, language):
             source = getattr(article, localized(name, settings.LANGUAGE_CODE)) or ""
             target = getattr(article, localized(name, language)) or ""
             unit = ET.SubElement(element, xliff("unit"), id=name, name=name)
-            metadata(unit, source_fingerprint=text_fingerprint(source), format="html" if name in HTML_FIELDS else "text")
+            metadata(
+                unit, source_fingerprint=text_fingerprint(source), format="html" if name in HTML_FIELDS else "text"
+            )
             unit_notes = ET.SubElement(unit, xliff("notes"))
             note = str(capfirst(opts.get_field(localized(name, settings.LANGUAGE_CODE)).translated_field.verbose_name))
             ET.SubElement(unit_notes, xliff("note"), category="field").text = note
             if name in HTML_FIELDS:
-                ET.SubElement(unit_notes, xliff("note"), category="format").text = (
-                    "HTML: keep the tags, translate the text between them."
-                )
+                ET.SubElement(
+                    unit_notes, xliff("note"), category="format"
+                ).text = "HTML: keep the tags, translate the text between them."
             segment = ET.SubElement(unit, xliff("segment"), state="translated" if target else "initial")
             ET.SubElement(segment, xliff("source")).text = source
             if target:
@@ -200,7 +202,9 @@ def read_xliff(data, article, language):
         result.error(gettext("The file is not well-formed XML: %(error)s.") % {"error": error})
         return result
     if root.tag != xliff("xliff") or root.get("version") != "2.0":
-        result.error(gettext("The file is not an XLIFF 2.0 document (namespace %(namespace)s).") % {"namespace": XLIFF_NS})
+        result.error(
+            gettext("The file is not an XLIFF 2.0 document (namespace %(namespace)s).") % {"namespace": XLIFF_NS}
+        )
         return result
     if (root.get("srcLang") or "").lower() != settings.LANGUAGE_CODE:
         result.error(gettext("The file does not translate from English."))
@@ -323,18 +327,18 @@ class TranslationFilesAdminMixin:
 
     def get_urls(self):
         opts = self.model._meta
-        info = opts.app_label, opts.model_name
+        prefix = f"{opts.app_label}_{opts.model_name}"
         view = self.admin_site.admin_view
         return [
             path(
                 "<path:object_id>/translation/export/",
                 view(self.translation_export_view),
-                name="%s_%s_translation_export" % info,
+                name=f"{prefix}_translation_export",
             ),
             path(
                 "<path:object_id>/translation/import/",
                 view(self.translation_import_view),
-                name="%s_%s_translation_import" % info,
+                name=f"{prefix}_translation_import",
             ),
             *super().get_urls(),
         ]

@@ -114,8 +114,12 @@ class TestHistoryAndCompare:
     def test_the_diff_shows_the_changed_sentence_word_by_word(self, editor_client):
         article = make_article(body_en="<p>Seoul hosted the summit.</p><p>It was cold.</p>", title_fr="Titre")
         edit(editor_client, article, body_en="<p>Seoul hosted the summit.</p><p>It was warm &amp; sunny.</p>")
-        edit(editor_client, article, body_en="<p>Busan hosted the summit.</p><p>It was warm &amp; sunny.</p>",
-             title_fr="Nouveau titre")
+        edit(
+            editor_client,
+            article,
+            body_en="<p>Busan hosted the summit.</p><p>It was warm &amp; sunny.</p>",
+            title_fr="Nouveau titre",
+        )
         page = editor_client.get(reverse("admin:news_article_history", args=[article.pk]))
         assert page.status_code == 200
         older, newer = list(history(article))[::-1][0], list(history(article))[0]
@@ -141,7 +145,9 @@ class TestHistoryAndCompare:
         article = make_article(title_ar="عنوان", body_ar="<p>نص</p>")
         edit(editor_client, article, title_ar="عنوان")
         edit(editor_client, article, title_ar="عنوان جديد")
-        response = editor_client.get(reverse("admin:news_article_history_compare", args=[article.pk]), HTTP_ACCEPT_LANGUAGE="ar")
+        response = editor_client.get(
+            reverse("admin:news_article_history_compare", args=[article.pk]), HTTP_ACCEPT_LANGUAGE="ar"
+        )
         html = response.content.decode()
         assert '<section class="revision-diff__group" lang="ar" dir="rtl">' in html
         assert 'dir="rtl"' in html.split("<body", 1)[0] or '<html lang="ar" dir="rtl"' in html

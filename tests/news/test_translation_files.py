@@ -65,7 +65,7 @@ class TestExport:
         assert (root.get("version"), root.get("srcLang"), root.get("trgLang")) == ("2.0", "en", "fr")
         meta = {m.get("type"): m.text for m in root.findall("x:file/mda:metadata/mda:metaGroup/mda:meta", NS)}
         assert meta == {"app-label": "news", "model": "article", "pk": str(article.pk)}
-        units = {unit.get("id"): unit for unit in root.iter("{%s}unit" % NS["x"])}
+        units = {unit.get("id"): unit for unit in root.iter(f"{{{NS['x']}}}unit")}
         assert list(units) == ["title", "summary", "body"]
         assert units["body"].find("x:segment/x:source", NS).text == "<p>Leaders <strong>met</strong> in Seoul.</p>"
         assert units["title"].find("x:segment/x:target", NS).text == "Séoul accueille le sommet"
@@ -216,10 +216,16 @@ class TestImport:
 
     def test_an_external_entity_is_refused(self, editor_client):
         article = korean_article()
-        xml = export(editor_client, article).replace(
-            "<?xml version='1.0' encoding='utf-8'?>",
-            '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>',
-        ).replace("<source>Seoul hosts the summit</source>", "<source>Seoul hosts the summit</source><target>&e;</target>")
+        xml = (
+            export(editor_client, article)
+            .replace(
+                "<?xml version='1.0' encoding='utf-8'?>",
+                '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>',
+            )
+            .replace(
+                "<source>Seoul hosts the summit</source>", "<source>Seoul hosts the summit</source><target>&e;</target>"
+            )
+        )
         html = page_text(import_file(editor_client, article, xml))
         assert "refused, for safety" in html and "root:" not in html
 
