@@ -219,6 +219,9 @@ class RevisionAdminMixin(VersionAdmin):
             (name, {**options, "fields": [field for field in options["fields"] if field != COMMENT_FIELD]})
             for name, options in super().get_fieldsets(request, obj)
         ]
+        writes = self.has_add_permission(request) if obj is None else self.has_change_permission(request, obj)
+        if not writes:  # a viewer's page: nothing will be saved
+            return fieldsets
         return [*fieldsets, (_("Revision"), {"fields": [COMMENT_FIELD]})]
 
     def construct_change_message(self, request, form, formsets, add=False):

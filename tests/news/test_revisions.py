@@ -252,3 +252,13 @@ class TestRecover:
         response = editor_client.post(reverse("admin:news_article_recover", args=[version.pk]), follow=True)
         assert "News article with this Slug already exists." in response.content.decode()
         assert Article.objects.filter(slug="taken").count() == 1
+
+
+def test_a_viewer_sees_the_change_page_without_the_comment_field(client):
+    article = make_article()
+    user = make_user(is_staff=True)
+    user.user_permissions.add(Permission.objects.get(codename="view_article", content_type__app_label="news"))
+    client.force_login(user)
+    response = client.get(reverse("admin:news_article_change", args=[article.pk]))
+    assert response.status_code == 200
+    assert "Comment on this revision" not in response.content.decode()
