@@ -243,6 +243,44 @@ class RevisionAdminMixin(VersionAdmin):
         self._editor_comment(request, entry)
         return entry
 
+    def keep_first_revision(self, request, objects):
+        """
+        Keep the objects as they stand before their first change through the admin, if no revision holds them yet.
+
+        Content made outside the admin (``load_demo``, an import) has no
+        revision: without this, its first edit would keep only the new text,
+        and the text it replaced could never be seen or restored.
+        """
+        unrecorded = [obj for obj in objects if not Version.objects.get_for_object(obj).exists()]
+        if not unrecorded:
+            return
+        with reversion.create_revision():
+            reversion.set_comment(gettext("As it stood before its first change in the admin"))
+            for obj in unrecorded:
+                reversion.add_to_revision(obj)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        if request.method == "POST":
+            obj = self.get_object(request, unquote(object_id))
+            if obj is not None and self.has_change_permission(request, obj):
+                self.keep_first_revision(request, [obj])
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def changelist_view(self, request, extra_context=None):
+        """
+        The list, whose editable columns' saves keep one revision.
+
+        Its actions are left out of that revision (VersionAdmin puts the whole
+        list in one): each records its own, after the first revisions of the
+        objects it changes, and a deletion's record must be saved before the
+        objects go (a revision keeps only objects that still exist when it is saved).
+        """
+        context = {"has_change_permission": self.has_change_permission(request), **(extra_context or {})}
+        if request.method == "POST" and "_save" in request.POST:
+            with self.create_revision(request):
+                return super(VersionAdmin, self).changelist_view(request, context)
+        return super(VersionAdmin, self).changelist_view(request, context)
+
     def get_action(self, action):
         """
         Every list action that needs the change permission records a revision of the objects it was run on.
@@ -261,6 +299,7 @@ class RevisionAdminMixin(VersionAdmin):
         @wraps(function)
         def recorded(modeladmin, request, queryset):
             pks = list(queryset.values_list("pk", flat=True))
+            self.keep_first_revision(request, self.model._default_manager.filter(pk__in=pks))
             with reversion.create_revision():
                 response = function(modeladmin, request, queryset)
                 reversion.set_user(request.user)

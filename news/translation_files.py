@@ -399,6 +399,7 @@ class TranslationFilesAdminMixin:
             if result.ok and not result.values:
                 result.error(gettext("The file has no translation to import."))
             if result.ok:
+                self.keep_first_revision(request, [article])
                 apply_translation(article, language, result, user=request.user, confirmed_stale=confirmed)
                 messages.success(
                     request,

@@ -115,8 +115,10 @@ class TestImport:
         assert article.summary_fr == "Les dirigeants se réunissent à Séoul."
         assert article.body_fr == "<p>Les dirigeants se sont <strong>réunis</strong> à Séoul.</p>"
         assert article.translation_state("fr") == TranslationState.TRANSLATED
-        version = Version.objects.get_for_object(article).get()
-        assert version.revision.comment == "Translation into Français imported from a file"
+        before, after = Version.objects.get_for_object(article).order_by("pk")
+        assert after.revision.comment == "Translation into Français imported from a file"
+        # The article as it stood before the import is kept too, to be compared or restored.
+        assert before.field_dict["title_fr"] is None and after.field_dict["title_fr"] == "Séoul accueille le sommet"
         page = editor_client.get(response["Location"])
         assert "The Français translation is imported: Title, Summary, Body." in page_text(page)
 
