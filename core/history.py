@@ -283,17 +283,18 @@ class RevisionAdminMixin(VersionAdmin):
 
     def get_action(self, action):
         """
-        Every list action that needs the change permission records a revision of the objects it was run on.
+        Every list action records a revision of the objects it was run on, named after the action.
 
-        The revision is named after the action. Actions that change nothing
-        (an export, needing only the view permission) record none; deletion
-        records its own (``record_deletion``).
+        An action that needs no more than the view permission (an export)
+        changes nothing and records none, nor one marked
+        ``records_revision = False``; deletion records its own (``record_deletion``).
         """
         found = super().get_action(action)
         if found is None or action == "delete_selected":
             return found
         function, name, description = found
-        if "change" not in getattr(function, "allowed_permissions", ()):
+        permissions = set(getattr(function, "allowed_permissions", ()))
+        if getattr(function, "records_revision", True) is False or (permissions and permissions <= {"view"}):
             return found
 
         @wraps(function)
