@@ -186,6 +186,20 @@ class TestImport:
         article.refresh_from_db()
         assert not article.title_fr
 
+    def test_a_file_of_several_articles_translates_each_on_its_own_page(self, editor_client):
+        first, second = korean_article(title_en="First"), korean_article(title_en="Second")
+        response = editor_client.post(
+            reverse("admin:news_article_changelist"),
+            {"action": "export_for_translation", "_selected_action": [first.pk, second.pk], "language": "fr"},
+        )
+        xml = response.content.decode()
+        xml = xml.replace("<source>First</source>", "<source>First</source><target>Premier</target>")
+        xml = xml.replace("<source>Second</source>", "<source>Second</source><target>Second (fr)</target>")
+        assert import_file(editor_client, first, xml).status_code == 302
+        first.refresh_from_db()
+        second.refresh_from_db()
+        assert first.title_fr == "Premier" and not second.title_fr
+
     def test_a_file_of_a_relation_article_with_the_same_key_is_foreign(self, editor_client):
         article = korean_article()
         relation = make_relation_article()
