@@ -29,7 +29,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.admin.utils import quote, unquote
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, models, transaction
+from django.db import IntegrityError, connections, models, router, transaction
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -520,6 +520,10 @@ class RevisionAdminMixin(VersionAdmin):
                 version.revert()
                 for other in followed:
                     other.revert()
+                # A revision may name an object deleted since (a summit's photo): the database refuses it here,
+                # not at the request's commit (PostgreSQL defers foreign keys) where it would be a 500.
+                tables = [self.model._meta.db_table, *(model._meta.db_table for model in self.inline_keys())]
+                connections[router.db_for_write(self.model)].check_constraints(table_names=tables)
                 obj = self.model._default_manager.get(pk=restored.pk)
                 self.prepare_restored(obj)
                 obj.save()

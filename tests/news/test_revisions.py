@@ -294,3 +294,22 @@ def test_a_viewer_sees_the_change_page_without_the_comment_field(client):
     response = client.get(reverse("admin:news_article_change", args=[article.pk]))
     assert response.status_code == 200
     assert "Comment on this revision" not in response.content.decode()
+
+
+def test_a_revision_naming_a_deleted_picture_is_refused_with_a_message(editor_client):
+    import reversion
+
+    from tests.factories import make_image
+
+    partner = make_partner(name_en="Canada")
+    photo = make_image()
+    make_summit(partner=partner, place_en="Ottawa", photo=photo)
+    with reversion.create_revision():
+        partner.save()
+    version = Version.objects.get_for_object(partner).get()
+    photo.delete()
+    url = reverse("admin:relations_partner_history_restore", args=[partner.pk, version.pk])
+    response = editor_client.post(url, follow=True)
+    assert response.status_code == 200
+    assert "This revision cannot be put back" in response.content.decode()
+    assert Summit.objects.get(partner=partner).photo is None
