@@ -136,11 +136,20 @@ def article_fingerprint(article, language):
     return text_fingerprint(*(text_in(article, field, language) for field in TRACKED_FIELDS))
 
 
+def filled_fields(article, language):
+    """The tracked fields ``article`` has its own text of in ``language``, in their order."""
+    return [field for field in TRACKED_FIELDS if text_in(article, field, language)]
+
+
 def translation_sources(article, previous=None):
     """
-    Return, for each language ``article`` is written in, the English text its translation was written from.
+    Return, for each language ``article`` has any text in, the English text its translation was written from.
 
-    ``{"fr": {"source": <English fingerprint>, "text": <French fingerprint>}}``.
+    ``{"fr": {"source": <English fingerprint>, "text": <French fingerprint>, "fields": ["title", "body"]}}``.
+    ``fields`` names the tracked fields filled in that language. A language
+    with some text but not its own title and body (a title and a summary
+    only) is recorded with its ``fields`` alone: it is partly translated, and
+    nothing is recorded of the English text it was written from.
     A translation whose own text is the same as in ``previous`` keeps the
     English fingerprint it had there, so that a change of the English text
     alone makes it outdated; a new or changed translation is recorded as
@@ -152,14 +161,18 @@ def translation_sources(article, previous=None):
     previous = previous or {}
     sources = {}
     for code in language_codes():
+        fields = filled_fields(article, code)
+        if not fields:
+            continue
         if not is_written_in(article, code):
+            sources[code] = {"fields": fields}
             continue
         text = english if code == default else article_fingerprint(article, code)
         kept = previous.get(code)
-        if code != default and isinstance(kept, dict) and kept.get("text") == text:
-            sources[code] = kept
+        if code != default and isinstance(kept, dict) and kept.get("text") == text and "source" in kept:
+            sources[code] = {"source": kept["source"], "text": text, "fields": fields}
         else:
-            sources[code] = {"source": english, "text": text}
+            sources[code] = {"source": english, "text": text, "fields": fields}
     return sources
 
 

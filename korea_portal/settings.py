@@ -127,6 +127,8 @@ INSTALLED_APPS = [
     "csp",
     # The rich-text editor's static files (ProseMirror / Tiptap); news.admin_forms sets it up.
     "django_prose_editor",
+    # Revisions of articles, partners, summits and trade figures (core/history.py).
+    "reversion",
     "korea_portal",
     "core",
     "news",

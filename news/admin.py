@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
 from core.admin import PortalTranslationAdmin, translated_search_fields
+from core.history import RevisionAdminMixin
 from core.signals import content_updated
 
 from . import workflow
@@ -16,6 +17,7 @@ from .admin_forms import ArticleFormMixin
 from .models import Article, Image, Section, Tag, TranslationState
 from .review_views import ApproveView, SendBackView, SharePreviewView
 from .search import mark_published
+from .translation_files import TranslationFilesAdminMixin
 from .translation_status import TRANSLATION_PROBLEMS, TranslationStatusView, articles_with_translation_problem
 
 # "Recently published" on the dashboard and in the list's filter.
@@ -68,9 +70,9 @@ class TranslationListFilter(admin.SimpleListFilter):
 WORKFLOW_FILTERS = (PublicationListFilter, TranslationListFilter, ("author", admin.RelatedOnlyFieldListFilter))
 
 
-class ArticleAdminBase(ArticleFormMixin, PortalTranslationAdmin):
+class ArticleAdminBase(ArticleFormMixin, TranslationFilesAdminMixin, RevisionAdminMixin, PortalTranslationAdmin):
     """
-    What every kind of article's admin shares: filters, languages, translation state, publishing.
+    What every kind of article's admin shares: filters, languages, translation state, publishing, revisions.
 
     Who may publish is decided here, on every path the admin offers
     (``news.workflow``): without ``<app>.publish_article`` (editors) the
@@ -90,7 +92,7 @@ class ArticleAdminBase(ArticleFormMixin, PortalTranslationAdmin):
     prepopulated_fields = {"slug": ("title_en",)}
     autocomplete_fields = ("lead_image",)
     filter_horizontal = ("tags",)
-    actions = ("submit_for_review", "publish", "unpublish", "mark_translations_current")
+    actions = ("submit_for_review", "publish", "unpublish", "mark_translations_current", "export_for_translation")
     readonly_fields = ("created", "updated")
 
     @admin.display(description=_("languages"))
@@ -226,6 +228,10 @@ class ArticleAdminBase(ArticleFormMixin, PortalTranslationAdmin):
         return super().render_change_form(request, context, add=add, change=change, form_url=form_url, obj=obj)
 
     # Actions
+
+    def prepare_restored(self, article):
+        """A restored or recovered article is a draft: the restore alone never publishes it."""
+        article.status = Article.Status.DRAFT
 
     def set_status(self, queryset, status):
         """Set the status of many articles at once; update() sends no model signal, so say what changed."""

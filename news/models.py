@@ -223,6 +223,8 @@ class TranslationState(models.TextChoices):
     """Where one language of an article stands against the English text."""
 
     TRANSLATED = "translated", pgettext_lazy("translation state", "translated")
+    # Some of the texts the English version has are translated, not all (a title and a summary, no body).
+    PARTIAL = "partial", pgettext_lazy("translation state", "partial")
     OUTDATED = "outdated", pgettext_lazy("translation state", "outdated")
     MISSING = "missing", pgettext_lazy("translation state", "missing")
 
@@ -418,7 +420,8 @@ class ArticleBase(models.Model):
         an article never saved looks at its columns.
         """
         if self.translation_sources:
-            return self.translation_sources.keys()
+            # A partly translated language is recorded without a "text" of its own (core.languages).
+            return {code for code, entry in self.translation_sources.items() if "text" in entry}
         return {code for code, _name in translated_languages(self, ("title", "body"))}
 
     @property
@@ -453,15 +456,26 @@ class ArticleBase(models.Model):
         """Declare every translation up to date with the English text, as it stands."""
         english = article_fingerprint(self, settings.LANGUAGE_CODE)
         for entry in self.translation_sources.values():
-            entry["source"] = english
+            if "text" in entry:  # a partial translation is recorded with no source
+                entry["source"] = english
 
     def translation_state(self, language):
-        """Return the TranslationState of ``language``, as recorded when the article was last saved."""
+        """
+        Return the TranslationState of ``language``, as recorded when the article was last saved.
+
+        Partial: some of the texts filled in English are filled in
+        ``language``, not all. Outdated: every one is, but the English text
+        changed after the translation was last written.
+        """
         entry = self.translation_sources.get(language)
         if not entry:
             return TranslationState.MISSING
-        english = self.translation_sources.get(settings.LANGUAGE_CODE, {}).get("text")
-        if language != settings.LANGUAGE_CODE and entry.get("source") != english:
+        english = self.translation_sources.get(settings.LANGUAGE_CODE, {})
+        if "text" not in entry:
+            return TranslationState.PARTIAL
+        if "fields" in entry and "fields" in english and not set(english["fields"]) <= set(entry["fields"]):
+            return TranslationState.PARTIAL
+        if language != settings.LANGUAGE_CODE and entry.get("source") != english.get("text"):
             return TranslationState.OUTDATED
         return TranslationState.TRANSLATED
 

@@ -9,6 +9,7 @@ protection. Approving and sending back need ``<app>.publish_article``
 the change permission.
 """
 
+import reversion
 from django import forms
 from django.conf import settings
 from django.contrib import messages
@@ -144,7 +145,11 @@ class ArticleFormPage(ArticleAdminPage):
         form = self.get_form(request)
         if not form.is_valid():
             return self.render(request, form=form, submit_label=self.submit_label)
-        message = self.act(request, form)
+        # Approving and sending back keep a revision as any change does (core.history).
+        with reversion.create_revision():
+            message = self.act(request, form)
+            reversion.set_user(request.user)
+            reversion.set_comment(str(message))
         self.model_admin.log_change(request, self.article, message)
         messages.success(request, message)
         return HttpResponseRedirect(self.change_url())

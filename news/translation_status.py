@@ -1,23 +1,25 @@
 """
 The admin's translation-status page: every article of every kind, with the
-state of each of its translations (translated, outdated, missing).
+state of each of its translations (translated, partial, outdated, missing),
+and its title in the admin's language where it has one (else in English).
 
-A language is "outdated" when the English text changed after the
-translation was last written (``ArticleBase.translation_state``).
+A language is "partial" when some of the texts the English version has are
+translated but not all (a title and a summary, no body), and "outdated"
+when the English text changed after the translation was last written
+(``ArticleBase.translation_state``).
 """
 
 from django import forms
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 from django.views import View
 
-from core.languages import TRACKED_FIELDS, localized, native_name
+from core.languages import localized, native_name
 
 from .articles import article_models
 from .models import TranslationState
@@ -74,16 +76,22 @@ class TranslationStatusView(View):
         """Return the rows of every article, newest change first, and the totals of each state by language."""
         rows = []
         totals = {code: dict.fromkeys(TranslationState.values, 0) for code, _name in languages}
-        fields = ("pk", localized("title", settings.LANGUAGE_CODE), "status", "updated", "translation_sources")
+        default = settings.LANGUAGE_CODE
+        shown = get_language() if get_language() in dict(settings.LANGUAGES) else default
+        titles = {localized("title", default), localized("title", shown)}
+        fields = ("pk", *titles, "status", "updated", "translation_sources")
         for model in kinds:
             opts = model._meta
             for article in model.objects.only(*fields).order_by("-updated", "-pk"):
                 states = [(code, article.translation_state(code)) for code, _name in languages]
                 for code, state in states:
                     totals[code][state] += 1
+                title = getattr(article, localized("title", shown)) or ""
                 rows.append(
                     {
-                        "title": article.title_en,
+                        "title": title or getattr(article, localized("title", default)),
+                        "title_language": shown if title else default,
+                        "title_direction": "rtl" if title and shown in settings.LANGUAGES_BIDI else "ltr",
                         "kind": opts.verbose_name,
                         "status": article.get_status_display(),
                         "updated": article.updated,
@@ -126,59 +134,25 @@ class TranslationStatusView(View):
         return TemplateResponse(request, "admin/translation_status.html", context)
 
 
-# Outdated and partial translations, for the newsroom dashboard and the article lists' filter.
-#
-# A translation is *partial* when a language has some of the texts the English
-# article has (title, summary, body), not all: a French title and summary
-# without the French body. ``TranslationState`` has no such state yet (the
-# translation-status page knows translated, outdated and missing), so it is
-# computed here from which columns hold text, reading no text itself.
-PARTIAL = "partial"
+# Outdated and partial translations, for the newsroom dashboard and the article lists' filter:
+# both read from the record every save keeps (``ArticleBase.translation_state``), never the texts.
 TRANSLATION_PROBLEMS = {
     TranslationState.OUTDATED.value: TranslationState.OUTDATED.label,
-    PARTIAL: pgettext_lazy("translation state", "partial"),
+    TranslationState.PARTIAL.value: TranslationState.PARTIAL.label,
 }
-
-
-def filled_name(field, language):
-    return f"filled_{localized(field, language).replace('-', '_')}"
-
-
-def filled_annotations():
-    """Whether each translated column of an article holds text, as annotations (``filled_title_fr``)."""
-    return {
-        filled_name(field, code): ExpressionWrapper(Q(**{f"{localized(field, code)}__gt": ""}), BooleanField())
-        for field in TRACKED_FIELDS
-        for code, _name in settings.LANGUAGES
-    }
-
-
-def partial_languages(article):
-    """The languages of an article read with ``filled_annotations()`` that have some of its English texts, not all."""
-    english = [field for field in TRACKED_FIELDS if getattr(article, filled_name(field, settings.LANGUAGE_CODE))]
-    partial = []
-    for code, _name in translation_languages():
-        filled = [field for field in english if getattr(article, filled_name(field, code))]
-        if filled and len(filled) < len(english):
-            partial.append(code)
-    return partial
 
 
 def translation_problems(queryset):
     """
     Return ``{pk: {"outdated": [codes], "partial": [codes]}}`` for the articles
     of ``queryset`` with an outdated or a partial translation: one query,
-    reading the record of sources and whether each column is filled, never the texts.
+    reading the record of sources alone.
     """
     problems = {}
     codes = [code for code, _name in translation_languages()]
-    for article in queryset.order_by().only("pk", "translation_sources").annotate(**filled_annotations()):
-        found = {
-            TranslationState.OUTDATED.value: [
-                code for code in codes if article.translation_state(code) == TranslationState.OUTDATED
-            ],
-            PARTIAL: partial_languages(article),
-        }
+    for article in queryset.order_by().only("pk", "translation_sources"):
+        states = {code: article.translation_state(code) for code in codes}
+        found = {problem: [code for code in codes if states[code] == problem] for problem in TRANSLATION_PROBLEMS}
         if any(found.values()):
             problems[article.pk] = found
     return problems

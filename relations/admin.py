@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
 
 from core.admin import InlineConstraintsForm, LanguageWidgetsMixin, PortalTranslationAdmin, translated_search_fields
+from core.history import RevisionAdminMixin
 from news.admin import WORKFLOW_FILTERS, ArticleAdminBase
 
 from .models import Article, Partner, Summit, Topic, TradeFigure
@@ -23,7 +24,7 @@ class TradeFigureInline(LanguageWidgetsMixin, TranslationTabularInline):
 
 
 @admin.register(Partner)
-class PartnerAdmin(PortalTranslationAdmin):
+class PartnerAdmin(RevisionAdminMixin, PortalTranslationAdmin):
     list_display = ("name", "kind", "iso_code", "established_year", "position")
     list_filter = ("kind",)
     list_editable = ("position",)
@@ -53,7 +54,7 @@ class RelationArticleAdmin(ArticleAdminBase):
 
 
 @admin.register(Summit)
-class SummitAdmin(PortalTranslationAdmin):
+class SummitAdmin(RevisionAdminMixin, PortalTranslationAdmin):
     list_display = ("date", "place", "partner", "leaders", "occasion")
     list_filter = ("partner", "date")
     list_select_related = ("partner",)
@@ -63,7 +64,7 @@ class SummitAdmin(PortalTranslationAdmin):
 
 
 @admin.register(TradeFigure)
-class TradeFigureAdmin(PortalTranslationAdmin):
+class TradeFigureAdmin(RevisionAdminMixin, PortalTranslationAdmin):
     list_display = ("partner", "year", "total", "exports", "imports", "balance", "share", "bound")
     list_filter = ("partner", "year", "bound")
     list_select_related = ("partner",)

@@ -17,10 +17,13 @@ STATUS_URL = "/admin/news/article/translations/"
 
 
 def translated(**values):
-    """A relation article written in English and French."""
+    """A relation article written in English and French, every text of it."""
     values.setdefault("title_en", "ROK-Japan Relations")
+    values.setdefault("summary_en", "Neighbours.")
     values.setdefault("body_en", "<p>Neighbours.</p>")
-    return make_relation_article(title_fr="Relations Corée-Japon", body_fr="<p>Voisins.</p>", **values)
+    return make_relation_article(
+        title_fr="Relations Corée-Japon", summary_fr="Voisins.", body_fr="<p>Voisins.</p>", **values
+    )
 
 
 @pytest.fixture
@@ -68,14 +71,17 @@ class TestOutdatedMarking:
         article.save(update_fields=["title_en"])
         assert RelationArticle.objects.get(pk=article.pk).translation_state("fr") == TranslationState.OUTDATED
 
-    def test_emptying_a_translation_makes_it_missing(self):
+    def test_emptying_the_body_makes_it_partial_and_every_text_missing(self):
         article = translated()
         article.body_fr = ""
+        article.save()
+        assert article.translation_state("fr") == TranslationState.PARTIAL
+        article.title_fr = article.summary_fr = ""
         article.save()
         assert article.translation_state("fr") == TranslationState.MISSING
 
     def test_each_language_is_tracked_on_its_own(self):
-        article = translated(title_ko="한일 관계", body_ko="<p>이웃.</p>")
+        article = translated(title_ko="한일 관계", summary_ko="이웃.", body_ko="<p>이웃.</p>")
         article.body_en = "<p>Changed.</p>"
         article.save()
         article.body_ko = "<p>바뀐 이웃.</p>"
@@ -85,7 +91,7 @@ class TestOutdatedMarking:
 
     def test_news_articles_are_tracked_too(self):
         """Changing a news article's English title marks its French translation outdated, as for relation articles."""
-        article = make_article(title_fr="Titre", body_fr="<p>Texte</p>")
+        article = make_article(title_fr="Titre", summary_fr="Résumé", body_fr="<p>Texte</p>")
         article.title_en = "A better title"
         article.save()
         assert article.translation_state("fr") == TranslationState.OUTDATED
@@ -108,7 +114,7 @@ class TestStatusPage:
         outdated = translated(slug="outdated")
         outdated.body_en = "<p>Changed.</p>"
         outdated.save()
-        news = make_article(title_en="Kimchi festival", title_ko="김치 축제", body_ko="<p>배추.</p>")
+        news = make_article(title_en="Kimchi festival", title_ko="김치 축제", summary_ko="요약", body_ko="<p>배추.</p>")
         response = editor_client.get(STATUS_URL)
         assert response.status_code == 200
         html = response.content.decode()
@@ -224,6 +230,7 @@ class TestChangeForm:
         data = {name: value for name, value in form.initial.items() if value is not None and name in form.fields}
         data.update(
             title_ar="العلاقات الكورية اليابانية",
+            summary_ar="جيران.",
             body_ar="<p>جيران.</p>",
             tags=[],
             topics=[],
@@ -238,3 +245,51 @@ class TestChangeForm:
         article = RelationArticle.objects.get(pk=article.pk)
         assert article.translation_state("ar") == TranslationState.TRANSLATED
         assert article.translation_state("fr") == TranslationState.TRANSLATED
+
+
+class TestPartial:
+    def test_a_title_and_a_summary_without_a_body_are_partial(self):
+        article = make_relation_article(title_fr="Relations", summary_fr="Résumé")
+        assert article.translation_state("fr") == TranslationState.PARTIAL
+        # Nothing of the English text is recorded for it: marking translations current leaves it partial.
+        article.mark_translations_current()
+        assert article.translation_state("fr") == TranslationState.PARTIAL
+
+    def test_a_summary_left_in_english_is_partial_unless_english_has_none(self):
+        with_summary = make_relation_article(title_fr="Titre", body_fr="<p>Texte</p>")
+        assert with_summary.translation_state("fr") == TranslationState.PARTIAL
+        without = make_relation_article(summary_en="", title_fr="Titre", body_fr="<p>Texte</p>")
+        assert without.translation_state("fr") == TranslationState.TRANSLATED
+
+    def test_the_status_page_shows_and_counts_the_partial_state(self, editor_client):
+        article = make_article(title_en="Half done", title_fr="À moitié", summary_fr="Résumé")
+        html = editor_client.get(STATUS_URL).content.decode()
+        url = reverse("admin:news_article_change", args=[article.pk])
+        row = re.search(rf'<a href="{url}"[^>]*>[^<]+</a></th>(.*?)</tr>', html, re.S).group(1)
+        states = re.findall(r'class="translation-state translation-state--(\w+)"', row)
+        assert states == ["partial"] + ["missing"] * 8
+        assert ">partial</td>" in row
+        html = editor_client.get(STATUS_URL, {"language": "fr", "state": "partial"}).content.decode()
+        assert "Half done" in html
+        assert '<td class="translation-state--partial"><a href="?language=fr&amp;state=partial">1</a></td>' in html
+
+    def test_titles_are_listed_in_the_admins_language_else_in_english(self, editor_client):
+        make_article(title_en="Kimchi festival", title_fr="Fête du kimchi")
+        make_article(title_en="Only in English")
+        html = editor_client.get(STATUS_URL, HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+        assert 'lang="fr" dir="ltr">Fête du kimchi</a>' in html
+        assert 'lang="en" dir="ltr">Only in English</a>' in html
+        make_article(title_en="Arabic", title_ar="مهرجان")
+        html = editor_client.get(STATUS_URL, HTTP_ACCEPT_LANGUAGE="ar").content.decode()
+        assert 'lang="ar" dir="rtl">مهرجان</a>' in html
+
+    def test_the_migration_records_the_filled_fields_of_existing_articles(self):
+        import importlib
+
+        migration = importlib.import_module("news.migrations.0010_translation_sources_fields")
+        article = make_article(title_fr="Titre", summary_fr="Résumé", body_fr="<p>Texte</p>", title_de="Titel")
+        article.translation_sources = {"en": {"source": "x", "text": "x"}, "fr": {"source": "old", "text": "t"}}
+        record = migration.record_fields(article)
+        assert record["de"] == {"fields": ["title"]}
+        assert record["fr"]["fields"] == ["title", "summary", "body"]
+        assert record == {**record, "en": {**record["en"], "fields": ["title", "summary", "body"]}}

@@ -106,8 +106,8 @@ def test_a_summary_repeated_at_the_start_of_the_body_is_not_shown_twice(client):
 class TestMigration:
     """The data migrations clean the bodies stored before, as a reader sees them, keeping each translation's state."""
 
-    migration = importlib.import_module("news.migrations.0008_clean_bodies")
-    relations_migration = importlib.import_module("relations.migrations.0006_clean_bodies")
+    migration = importlib.import_module("news.migrations.0009_clean_bodies")
+    relations_migration = importlib.import_module("relations.migrations.0007_clean_bodies")
 
     def store_raw(self, model, article, **bodies):
         """Store bodies as they were before cleaning on save, and the translation record made from them."""
