@@ -28,6 +28,8 @@ CONTACT_LIMIT_PER_HOUR = 5
 
 # How many upcoming and how many recent summits the home page shows.
 HOME_SUMMITS = 3
+# How many partners the home page names (the first by the editors' order); "All partners" leads to every one.
+HOME_PARTNERS = 12
 
 
 class HomeView(TemplateView):
@@ -48,7 +50,7 @@ class HomeView(TemplateView):
         # Read only when the page's cached fragment is not there to show them.
         return super().get_context_data(
             latest_articles=SimpleLazyObject(lambda: latest_articles(8)),
-            partners=in_reader_language(Partner.objects.all()),
+            partners=in_reader_language(Partner.objects.all())[:HOME_PARTNERS],
             summit_groups=SimpleLazyObject(self.get_summit_groups),
             today=timezone.localdate(),
             **kwargs,
@@ -61,7 +63,11 @@ class SitemapView(TemplateView):
     template_name = "pages/sitemap.html"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(sections=Section.objects.all(), partners=Partner.objects.all(), **kwargs)
+        return super().get_context_data(
+            sections=in_reader_language(Section.objects.all()),
+            partners=in_reader_language(Partner.objects.all()),
+            **kwargs,
+        )
 
 
 class ContactView(FormView):

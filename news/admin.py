@@ -1,5 +1,6 @@
 from datetime import timedelta
 
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.urls import path
@@ -10,6 +11,7 @@ from django.utils.translation import ngettext_lazy
 
 from core.admin import PortalTranslationAdmin, translated_search_fields
 from core.history import RevisionAdminMixin
+from core.languages import native_name
 from core.signals import content_updated
 
 from . import workflow
@@ -97,23 +99,22 @@ class ArticleAdminBase(ArticleFormMixin, TranslationFilesAdminMixin, RevisionAdm
 
     @admin.display(description=_("languages"))
     def languages(self, article):
-        """The codes of the languages the article is written in; an outdated translation says so."""
-        outdated = set(article.outdated_languages)
-        current = format_html_join(
+        """The codes of the languages the article has text in; an outdated or partial translation says so."""
+        states = [(code, name, article.translation_state(code)) for code, name in settings.LANGUAGES]
+        return format_html_join(
             " ",
-            '<span class="language-code" title="{}">{}</span>',
-            ((name, code) for code, name in article.available_languages if code not in outdated),
-        )
-        stale = format_html_join(
-            " ",
-            '<span class="language-code language-code--outdated" title="{}">{} <small>{}</small></span>',
+            '<span class="language-code language-code--{}" title="{}">{}{}</span>',
             (
-                (name, code, TranslationState.OUTDATED.label)
-                for code, name in article.available_languages
-                if code in outdated
+                (
+                    state,
+                    native_name(code),
+                    code,
+                    "" if state == TranslationState.TRANSLATED else format_html(" <small>{}</small>", state.label),
+                )
+                for code, name, state in states
+                if state != TranslationState.MISSING
             ),
         )
-        return format_html("{} {}", current, stale) if stale else current
 
     # Permissions
 

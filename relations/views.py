@@ -41,7 +41,8 @@ class PartnerListView(ListView):
         titles = {localized("title", code) for code in (get_language(), settings.LANGUAGE_CODE)}
         latest = Article.objects.published().only("slug", "partner", "publish_date", *titles)
         published = Q(articles__status=Article.Status.PUBLISHED, articles__publish_date__lte=timezone.now())
-        return Partner.objects.annotate(article_count=Count("articles", filter=published)).prefetch_related(
+        partners = in_reader_language(Partner.objects.all())
+        return partners.annotate(article_count=Count("articles", filter=published)).prefetch_related(
             Prefetch("articles", queryset=latest[:ARTICLES_PER_PARTNER], to_attr="published_articles"),
             "trade_figures",
         )

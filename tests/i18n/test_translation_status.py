@@ -182,13 +182,20 @@ class TestStatusPage:
 
 class TestChangeList:
     def test_languages_column_marks_an_outdated_translation(self, editor_client):
-        article = translated(title_ko="한일 관계", body_ko="<p>이웃.</p>")
+        article = translated(title_ko="한일 관계", summary_ko="이웃.", body_ko="<p>이웃.</p>")
         article.body_en = "<p>Changed.</p>"
         article.body_ko = "<p>바뀐 이웃.</p>"
         article.save()
         html = editor_client.get(reverse("admin:relations_article_changelist")).content.decode()
         assert 'title="한국어">ko</span>' in html
         assert '<span class="language-code language-code--outdated" title="Français">fr <small>outdated</small>' in html
+
+    def test_languages_column_marks_a_partial_translation(self, editor_client):
+        translated(title_de="Beziehungen", summary_de="Eine Zusammenfassung")
+        html = editor_client.get(reverse("admin:relations_article_changelist")).content.decode()
+        assert '<span class="language-code language-code--partial" title="Deutsch">de <small>partial</small>' in html
+        # A language with no text at all is not named.
+        assert 'title="Español"' not in html
 
     def test_editor_marks_translations_up_to_date(self, editor_client):
         article = translated()

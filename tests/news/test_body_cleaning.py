@@ -128,6 +128,8 @@ class TestMigration:
             body_ko="<p>한국의 &#x27;친구&#x27;</p>",
         )
         assert article.translation_state("fr") == TranslationState.TRANSLATED
+        # Korean has no summary where English has one: partly translated.
+        assert article.translation_state("ko") == TranslationState.PARTIAL
         updated_before = article.updated
 
         self.migration.clean_bodies(apps, None)
@@ -136,9 +138,9 @@ class TestMigration:
         assert article.body_en == ('<p>Korea\'s partner, "a friend" <strong>since 1949</strong>.</p>\n<p>R&amp;D</p>')
         assert article.body_fr == "<p>L'amitié <em>ancienne</em>.</p>"
         assert article.body_ko == "<p>한국의 '친구'</p>"
-        # Up to date before, up to date after; and the articles' dates do not move.
+        # Each state as it was before; and the articles' dates do not move.
         assert article.translation_state("fr") == TranslationState.TRANSLATED
-        assert article.translation_state("ko") == TranslationState.TRANSLATED
+        assert article.translation_state("ko") == TranslationState.PARTIAL
         assert article.updated == updated_before
         # The reader sees the same words.
         page_after = client.get(article.get_absolute_url()).content.decode()
@@ -146,7 +148,7 @@ class TestMigration:
         assert "<strong>since 1949</strong>" in page_after
 
     def test_an_outdated_translation_stays_outdated(self):
-        article = make_article(title_fr="Relations")
+        article = make_article(title_fr="Relations", summary_fr="Résumé")
         article = self.store_raw(Article, article, body_en="<p>Old &amp; English</p>", body_fr="<p>L&#x27;ancien</p>")
         Article.objects.filter(pk=article.pk).update(body_en="<p>New &#x27;English&#x27;</p>")
         article.refresh_from_db()

@@ -9,7 +9,7 @@ from reversion.models import Version
 
 from news.models import Article
 from relations.models import Partner, Summit
-from tests.factories import make_article, make_editor, make_partner, make_summit, make_user
+from tests.factories import make_article, make_editor, make_partner, make_publisher, make_summit, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -22,6 +22,13 @@ def editor(db):
 @pytest.fixture
 def editor_client(client, editor):
     client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def publisher_client(client):
+    """A publisher: who may publish, and delete a published article (news.workflow)."""
+    client.force_login(make_publisher())
     return client
 
 
@@ -117,9 +124,9 @@ class TestRecording:
         version = Version.objects.get_for_object(partner).get()
         assert version.field_dict["position"] == 7 and "Position" in version.revision.get_comment()
 
-    def test_the_publish_action_keeps_a_revision(self, editor_client):
+    def test_the_publish_action_keeps_a_revision(self, publisher_client):
         article = make_article(status=Article.Status.DRAFT)
-        editor_client.post(
+        publisher_client.post(
             reverse("admin:news_article_changelist"), {"action": "publish", "_selected_action": [article.pk]}
         )
         version, before = history(article)
@@ -238,35 +245,35 @@ class TestRestore:
 
 
 class TestRecover:
-    def test_a_deleted_article_is_recovered_as_a_draft(self, editor_client):
+    def test_a_deleted_article_is_recovered_as_a_draft(self, publisher_client):
         article = make_article(title_en="Gone for a while")
-        response = editor_client.post(reverse("admin:news_article_delete", args=[article.pk]), {"post": "yes"})
+        response = publisher_client.post(reverse("admin:news_article_delete", args=[article.pk]), {"post": "yes"})
         assert response.status_code == 302
         assert not Article.objects.filter(pk=article.pk).exists()
-        listing = editor_client.get(reverse("admin:news_article_recoverlist"))
+        listing = publisher_client.get(reverse("admin:news_article_recoverlist"))
         assert "Gone for a while" in listing.content.decode()
         version = Version.objects.get_deleted(Article).get()
-        response = editor_client.post(reverse("admin:news_article_recover", args=[version.pk]), follow=True)
+        response = publisher_client.post(reverse("admin:news_article_recover", args=[version.pk]), follow=True)
         assert response.status_code == 200
         recovered = Article.objects.get(pk=article.pk)
         assert recovered.title_en == "Gone for a while" and recovered.status == Article.Status.DRAFT
         assert history(recovered).first().revision.comment.startswith("Recovered from the revision of ")
 
-    def test_articles_deleted_from_the_list_can_be_recovered(self, editor_client):
+    def test_articles_deleted_from_the_list_can_be_recovered(self, publisher_client):
         article = make_article(title_en="Deleted in bulk")
         url = reverse("admin:news_article_changelist")
-        response = editor_client.post(
+        response = publisher_client.post(
             url, {"action": "delete_selected", "_selected_action": [article.pk], "post": "yes"}
         )
         assert response.status_code == 302 and not Article.objects.filter(pk=article.pk).exists()
         version = Version.objects.get_deleted(Article).get()
         assert version.revision.comment == "Deleted"
-        editor_client.post(reverse("admin:news_article_recover", args=[version.pk]))
+        publisher_client.post(reverse("admin:news_article_recover", args=[version.pk]))
         assert Article.objects.get(pk=article.pk).title_en == "Deleted in bulk"
 
-    def test_recovering_needs_the_add_permission(self, client, editor_client):
+    def test_recovering_needs_the_add_permission(self, client, publisher_client):
         article = make_article()
-        editor_client.post(reverse("admin:news_article_delete", args=[article.pk]), {"post": "yes"})
+        publisher_client.post(reverse("admin:news_article_delete", args=[article.pk]), {"post": "yes"})
         version = Version.objects.get_deleted(Article).get()
         user = make_user(is_staff=True)
         for codename in ("view_article", "change_article"):
@@ -276,12 +283,12 @@ class TestRecover:
         assert client.post(reverse("admin:news_article_recover", args=[version.pk])).status_code == 403
         assert not Article.objects.filter(pk=article.pk).exists()
 
-    def test_an_article_whose_address_is_taken_again_is_not_recovered(self, editor_client):
+    def test_an_article_whose_address_is_taken_again_is_not_recovered(self, publisher_client):
         article = make_article(slug="taken")
-        editor_client.post(reverse("admin:news_article_delete", args=[article.pk]), {"post": "yes"})
+        publisher_client.post(reverse("admin:news_article_delete", args=[article.pk]), {"post": "yes"})
         make_article(slug="taken")
         version = Version.objects.get_deleted(Article).get()
-        response = editor_client.post(reverse("admin:news_article_recover", args=[version.pk]), follow=True)
+        response = publisher_client.post(reverse("admin:news_article_recover", args=[version.pk]), follow=True)
         assert "News article with this Slug already exists." in response.content.decode()
         assert Article.objects.filter(slug="taken").count() == 1
 
