@@ -98,8 +98,12 @@ messages: $(BIN)/.installed
 messages-check: $(BIN)/.installed
 	$(BIN)/python tests/check_catalogues.py $(MESSAGES_OPTIONS)
 
+# The pages, search and mail (on the database DATABASE_URL names, else SQLite), then each page
+# on the demo and at 10,000 articles, on SQLite and, with DATABASE_URL, on PostgreSQL too.
 bench: setup
 	$(BIN)/python -m tests.bench
+	env -u DATABASE_URL $(BIN)/python -m tests.bench_scale
+	@if [ -n "$$DATABASE_URL" ]; then $(BIN)/python -m tests.bench_scale; fi
 
 # Locust against make serve on its own database (PostgreSQL when DATABASE_URL is set); see tests/loadtest/.
 loadtest: $(BIN)/.loadtest-installed compiled

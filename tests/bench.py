@@ -245,7 +245,12 @@ def print_table(rows, ceiling, out=sys.stdout):
                 f"{len(cold)}+{len(uncached)}+{len(warm)}",
             )
         )
-    widths = [max(len(line[column]) for line in lines) for column in range(len(header))]
+    print_columns(lines, out)
+
+
+def print_columns(lines, out):
+    """Print rows of cells as a table: the first row a header, the first column left-aligned, the others right."""
+    widths = [max(len(line[column]) for line in lines) for column in range(len(lines[0]))]
     for number, line in enumerate(lines):
         numbers = zip(line[1:], widths[1:], strict=True)
         cells = [line[0].ljust(widths[0])] + [cell.rjust(width) for cell, width in numbers]

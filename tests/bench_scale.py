@@ -19,7 +19,7 @@ import time
 from datetime import timedelta
 from pathlib import Path
 
-from tests.bench import count_queries, create_database, prepare_environment, timings
+from tests.bench import count_queries, create_database, prepare_environment, print_columns, timings
 
 NEWS_ARTICLES = 10_000
 DEMO_NEWS_ARTICLES = 10
@@ -154,12 +154,7 @@ def print_table(demo, scaled, deep, out):
         lines.append(
             (name, "", "", str(queries), f"{median:.1f}", f"{ratio:.2f} of page 1", f"{size / 1024:.0f} KB", verdict)
         )
-    widths = [max(len(line[column]) for line in lines) for column in range(len(header))]
-    for number, line in enumerate(lines):
-        cells = [line[0].ljust(widths[0])] + [cell.rjust(width) for cell, width in zip(line[1:], widths[1:])]
-        print("  ".join(cells).rstrip(), file=out)
-        if number == 0:
-            print("  ".join("-" * width for width in widths), file=out)
+    print_columns(lines, out)
 
 
 def main(out=sys.stdout):

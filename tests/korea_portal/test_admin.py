@@ -127,7 +127,7 @@ def test_a_second_trade_figure_for_the_same_year_is_refused_with_the_reason_and_
 
 def test_publish_action_and_language_column(publisher_client):
     """The article list shows each article's languages, and its Publish action publishes the chosen drafts."""
-    draft = make_article(status=NewsArticle.Status.DRAFT, title_fr="Titre", body_fr="<p>Texte</p>")
+    draft = make_article(status=NewsArticle.Status.DRAFT, title_fr="Titre", summary_fr="Résumé", body_fr="<p>Texte</p>")
     changelist = reverse("admin:news_article_changelist")
     page = publisher_client.get(changelist)
     assert 'title="Français">fr<' in page.content.decode()
