@@ -42,7 +42,9 @@ What a page shows of the content and no reader changes (an article's text,
 its related articles, the home page's lists, a partner's page) is kept as
 rendered HTML by the templates' ``{% cache %}`` tags, for every reader,
 logged in or not, keyed by the language and the *fragment generation*
-(``fragment_generation`` in every template's context). A page rendered for a
+(``fragment_generation`` in every template's context, ``core.fragments``),
+and so are the published articles the article pages look up
+(``core.fragments.cached_lookup``). A page rendered for a
 logged-in reader, or for a visitor who asks for a page not in the page cache,
 renders only the rest: the header, the tools, the forms.
 
@@ -78,11 +80,11 @@ from django.http import HttpResponse
 from django.utils.cache import cc_delim_re
 from django.utils.translation import get_language
 
+from core.fragments import start_fragment_generation
 from core.signals import content_updated
 
 HEADER_CACHE_KEY = "portal:header"
 PAGE_GENERATION_KEY = "portal:page-generation"
-FRAGMENT_GENERATION_KEY = "portal:fragment-generation"
 
 # Never cached: the admin, the accounts pages (personal, and full of forms),
 # the forum, whose pages change with every post (were it cached, every
@@ -200,20 +202,10 @@ def start_page_generation(replace=True):
     return cache.get(PAGE_GENERATION_KEY) or generation
 
 
-def fragment_generation():
-    """The generation of the templates' cached fragments; the first request after the cache was emptied starts one."""
-    generation = cache.get(FRAGMENT_GENERATION_KEY)
-    if generation is None:
-        generation = uuid.uuid4().hex
-        if not cache.add(FRAGMENT_GENERATION_KEY, generation, timeout=None):
-            generation = cache.get(FRAGMENT_GENERATION_KEY) or generation
-    return generation
-
-
 def forget_content():
     """Forget the cached header, every cached fragment and every cached page."""
     cache.delete(HEADER_CACHE_KEY)
-    cache.set(FRAGMENT_GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+    start_fragment_generation()
     start_page_generation()
 
 

@@ -6,10 +6,11 @@ from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language, get_language_bidi, get_language_from_path, override
 
+from core.fragments import fragment_generation
 from core.languages import language_codes, native_name
 from news.models import Section, Tag
 
-from .cache import HEADER_CACHE_KEY, fragment_generation
+from .cache import HEADER_CACHE_KEY
 
 
 def header_content(language):

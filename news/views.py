@@ -11,6 +11,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 
+from core.fragments import cached_lookup
 from core.languages import in_reader_language
 
 from .articles import MixedPaginator, latest_articles, load_articles, published_keys
@@ -38,7 +39,9 @@ class PublishedArticleMixin:
         lookup = self.model.url_lookup(**self.kwargs)
         queryset = in_reader_language(self.model.objects.published().select_related(*self.model.list_related))
         # Its tags are read by the page's cached text when it is rendered (no query when it is cached).
-        return get_object_or_404(queryset, **lookup)
+        # The article found is kept until the next edit (core.fragments); one not found is looked for every time.
+        name = f"{self.model._meta.label}:{':'.join(f'{key}={value}' for key, value in sorted(lookup.items()))}"
+        return cached_lookup(f"{name}:{get_language()}", lambda: get_object_or_404(queryset, **lookup))
 
 
 class ArticleDetailView(PublishedArticleMixin, DetailView):

@@ -12,6 +12,7 @@ from django.utils.translation import get_language
 from django.views import View
 from django.views.generic import DetailView, ListView
 
+from core.fragments import cached_lookup
 from core.languages import in_reader_language, localized
 from core.spreadsheets import spreadsheet_safe
 from news.models import WORLD_SECTION_SLUG
@@ -78,6 +79,11 @@ class PartnerDetailView(DetailView):
 
     def get_queryset(self):
         return in_reader_language(Partner.objects.all())
+
+    def get_object(self, queryset=None):
+        # The partner found is kept until the next edit (core.fragments).
+        slug = self.kwargs[self.slug_url_kwarg]
+        return cached_lookup(f"relations.Partner:slug={slug}:{get_language()}", super().get_object)
 
     def published_articles(self):
         articles = Article.objects.published().filter(partner=self.object).select_related("partner", "lead_image")

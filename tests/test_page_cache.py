@@ -389,3 +389,24 @@ def test_each_language_and_each_address_has_its_own_fragments(client):
     # The language bar leads to this page in each language.
     assert f'href="/fr/news/{section.slug}/"' in english.content.decode()
     assert 'href="/fr/about/"' in about.content.decode()
+
+
+def test_an_unpublished_article_is_gone_at_once_though_its_lookup_was_kept(client):
+    from core.signals import content_updated
+
+    article = make_article(title_en="Harbour opens")
+    client.force_login(make_user())
+    url = article.get_absolute_url()
+    two_visits(client, url)
+    # As the admin's Unpublish action does: update() and the signal.
+    type(article).objects.filter(pk=article.pk).update(status=type(article).Status.DRAFT)
+    content_updated.send(sender=type(article))
+    assert client.get(url).status_code == 404
+
+
+def test_an_article_not_found_is_looked_for_again(client):
+    section = make_section()
+    url = f"/en/news/{section.slug}/harbour-opens/"
+    assert client.get(url).status_code == 404
+    make_article(section=section, slug="harbour-opens", title_en="Harbour opens")
+    assert "Harbour opens" in client.get(url).content.decode()
