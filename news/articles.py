@@ -9,6 +9,7 @@ A mixed list costs a fixed number of queries: one UNION for the page of keys
 
 from django.apps import apps
 from django.core.paginator import Paginator
+from django.db import connections
 from django.db.models import Value
 
 from core.languages import in_reader_language
@@ -24,13 +25,19 @@ def article_models():
     )
 
 
-def published_keys(condition=None):
+def published_keys(condition=None, limit=None):
     """
     Return an ordered UNION of (pk, kind, publish_date) over every kind.
 
     ``condition`` filters every kind alike (a ``Q``), or is a function of the
     model that gives each kind its own ``Q``, or None to leave the kind out
     (a section's feed: news of that section, and the kinds listed under it).
+
+    With ``limit`` (the newest few, as the home page and the feeds show),
+    each kind gives its own newest ``limit`` first where the database allows
+    a limit inside a UNION (PostgreSQL): each part is then an index scan that
+    stops early, instead of every published row sorted to keep a few.
+    SQLite's planner needs no help there, and allows none.
     """
     parts = []
     for model in article_models():
@@ -42,6 +49,8 @@ def published_keys(condition=None):
             queryset = queryset.filter(own)
         keys = queryset.order_by().annotate(kind=Value(model._meta.label))
         parts.append(keys.values_list("pk", "kind", "publish_date"))
+    if limit is not None and len(parts) > 1 and connections[parts[0].db].features.supports_slicing_ordering_in_compound:
+        parts = [part.order_by("-publish_date", "-pk")[:limit] for part in parts]
     combined = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
     return combined.order_by("-publish_date", "-pk")
 
@@ -66,7 +75,7 @@ def load_articles(keys, without=("body",)):
 
 
 def latest_articles(limit, condition=None):
-    return load_articles(published_keys(condition)[:limit])
+    return load_articles(published_keys(condition, limit)[:limit])
 
 
 class MixedPaginator(Paginator):
