@@ -259,34 +259,41 @@ def print_columns(lines, out):
             print("  ".join("-" * width for width in widths), file=out)
 
 
+def start_django(workdir):
+    """Set Django up for a benchmark in ``workdir``, quiet and serving the test client; return notes on the run."""
+    prepare_environment(workdir)
+    import django
+
+    django.setup()
+    import logging
+
+    from django.conf import settings
+
+    # The tasks' one line per mail and per image would drown the tables.
+    for name in ("core.tasks", "news.tasks"):
+        logging.getLogger(name).setLevel(logging.WARNING)
+    if "testserver" not in settings.ALLOWED_HOSTS:
+        settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
+    notes = []
+    if not (Path(settings.STATIC_ROOT) / "staticfiles.json").exists():
+        # Run without collected static files (make bench collects them first).
+        settings.STORAGES = {
+            **settings.STORAGES,
+            "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+        }
+        notes.append("static files not collected: plain storage, not the manifest.")
+    return notes
+
+
 def main():
     requests = int(os.environ.get("BENCH_REQUESTS", "20"))
     seconds = float(os.environ.get("BENCH_SECONDS", "5"))
     with tempfile.TemporaryDirectory(prefix="portal-bench-") as directory:
         workdir = Path(directory)
-        prepare_environment(workdir)
-        import django
-
-        django.setup()
-        import logging
-
+        notes = start_django(workdir)
         from django.conf import settings
-
-        # The tasks' one line per mail and per image would drown the tables.
-        for name in ("core.tasks", "news.tasks"):
-            logging.getLogger(name).setLevel(logging.WARNING)
         from django.db import connection
 
-        if "testserver" not in settings.ALLOWED_HOSTS:
-            settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
-        notes = []
-        if not (Path(settings.STATIC_ROOT) / "staticfiles.json").exists():
-            # Run without collected static files (make bench collects them first).
-            settings.STORAGES = {
-                **settings.STORAGES,
-                "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-            }
-            notes.append("static files not collected: plain storage, not the manifest.")
         original_name = create_database(workdir)
         try:
             started = time.perf_counter()

@@ -19,7 +19,7 @@ import time
 from datetime import timedelta
 from pathlib import Path
 
-from tests.bench import count_queries, create_database, prepare_environment, print_columns, timings
+from tests.bench import count_queries, create_database, print_columns, start_django, timings
 
 NEWS_ARTICLES = 10_000
 DEMO_NEWS_ARTICLES = 10
@@ -167,27 +167,13 @@ def main(out=sys.stdout):
     seconds = float(os.environ.get("BENCH_SECONDS", "5"))
     with tempfile.TemporaryDirectory(prefix="portal-bench-scale-") as directory:
         workdir = Path(directory)
-        prepare_environment(workdir)
-        import django
-
-        django.setup()
+        start_django(workdir)
         import io
-        import logging
 
-        from django.conf import settings
         from django.core.management import call_command
         from django.db import connection
         from django.test import Client
 
-        for name in ("core.tasks", "news.tasks"):
-            logging.getLogger(name).setLevel(logging.WARNING)
-        if "testserver" not in settings.ALLOWED_HOSTS:
-            settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
-        if not (Path(settings.STATIC_ROOT) / "staticfiles.json").exists():
-            settings.STORAGES = {
-                **settings.STORAGES,
-                "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-            }
         original_name = create_database(workdir)
         try:
             # The demo's partners and relation articles, and ten news articles: one in each section.
